@@ -1,0 +1,2 @@
+/** A real single-node KRaft broker, in-process. */
+package dev.khabar.kafka;
