@@ -1,0 +1,42 @@
+package dev.khabar.console.command;
+
+import dev.khabar.console.config.KhabarConfig;
+import dev.khabar.console.runtime.KafkaEndpoint;
+import dev.khabar.console.runtime.ProcessorRunner;
+import dev.khabar.console.runtime.TopicSetup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The Kafka Streams processor alone; run several with the same application id to share the work. */
+@Command(name = "process", mixinStandardHelpOptions = true, description = "Run the processor alone against --bootstrap.")
+public final class ProcessCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        KhabarConfig config = common.load();
+        if (config.kafka().embedded()) {
+            throw new IllegalArgumentException("process runs against a cluster: pass --bootstrap or set kafka.bootstrap");
+        }
+        KafkaEndpoint kafka = KafkaEndpoint.open(config);
+        try (Admin admin = kafka.admin()) {
+            TopicSetup.ensure(admin, config.topics(), ProcessorRunner.taxonomy(config).categoryIds(),
+                    config.kafka().partitions(), config.kafka().replicationFactor());
+        }
+        ProcessorRunner processor = ProcessorRunner.start(config, kafka.bootstrap(), new SimpleMeterRegistry());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            processor.close();
+            stopped.countDown();
+        }, "khabar-shutdown"));
+        System.err.println("khabar: processor " + config.processor().applicationId() + " on " + kafka.bootstrap());
+        stopped.await();
+        return 0;
+    }
+}

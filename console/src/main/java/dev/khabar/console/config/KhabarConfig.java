@@ -1,0 +1,69 @@
+package dev.khabar.console.config;
+
+import dev.khabar.ingest.fetch.FetchSettings;
+import dev.khabar.processor.topology.ProcessorConfig;
+import dev.khabar.schemas.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** The whole configuration, immutable and validated at start-up. */
+public record KhabarConfig(Kafka kafka, Topics topics, Ingest ingest, Processor processor, Console console) {
+
+    /**
+     * @param bootstrap        bootstrap servers, or null to start the embedded broker
+     * @param clientProperties raw Kafka client properties (security, tuning) for every client
+     */
+    public record Kafka(String bootstrap, int partitions, short replicationFactor, int embeddedPort, Path embeddedDataDir,
+                        Map<String, Object> clientProperties) {
+        public boolean embedded() {
+            return bootstrap == null;
+        }
+    }
+
+    public record Ingest(Path sources, int threads, FetchSettings fetch) {
+    }
+
+    public record Processor(String applicationId, Path taxonomy, Path stateDir) {
+        public ProcessorConfig toProcessorConfig(Topics topics) {
+            return new ProcessorConfig(topics, applicationId);
+        }
+    }
+
+    public record Console(int dashboardPort) {
+    }
+
+    static KhabarConfig from(Settings s, Map<String, Object> clientProperties) {
+        String bootstrap = s.string("kafka.bootstrap");
+        Kafka kafka = new Kafka(bootstrap.isEmpty() ? null : bootstrap, s.integer("kafka.partitions", 1, 10_000),
+                (short) s.integer("kafka.replication-factor", 1, 32), s.integer("kafka.embedded-port", 0, 65535),
+                s.path("kafka.embedded-data-dir"), Map.copyOf(clientProperties));
+        Topics topics;
+        try {
+            topics = new Topics(s.string("topics.prefix"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("setting topics.prefix: " + e.getMessage());
+        }
+        FetchSettings fetch;
+        try {
+            fetch = new FetchSettings(s.string("ingest.user-agent"), s.duration("ingest.connect-timeout"),
+                    s.duration("ingest.request-timeout"), s.longValue("ingest.max-body-bytes", 1024),
+                    s.integer("ingest.max-redirects", 0, 20), s.duration("ingest.per-host-delay"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("ingest settings: " + e.getMessage());
+        }
+        Ingest ingest = new Ingest(s.path("ingest.sources"), s.integer("ingest.threads", 1, 256), fetch);
+        String appId = s.string("processor.application-id");
+        if (!appId.matches("[A-Za-z0-9._-]+")) {
+            throw new InvalidConfigException("setting processor.application-id = '" + appId
+                    + "' must be letters, digits, '.', '_' or '-'");
+        }
+        Processor processor = new Processor(appId, s.path("processor.taxonomy"), s.path("processor.state-dir"));
+        Console console = new Console(s.integer("console.dashboard-port", -1, 65535));
+        return new KhabarConfig(kafka, topics, ingest, processor, console);
+    }
+
+    public static Duration shutdownTimeout() {
+        return Duration.ofSeconds(30);
+    }
+}

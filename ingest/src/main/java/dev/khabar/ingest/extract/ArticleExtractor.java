@@ -1,0 +1,169 @@
+package dev.khabar.ingest.extract;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Extracts an article (title, authors, dates, language, body text, tags, images, links) from a
+ * parsed page. Pure and thread-safe: no I/O, no shared mutable state; never throws for a page.
+ *
+ * <p>The body is found generically: one bottom-up pass counts paragraph text, link text and short
+ * lines per element, prunes boilerplate subtrees (navigation, sidebars, comments, share widgets),
+ * and the element with the densest paragraph text wins; its lines are then cleaned of widget
+ * prompts and "read more" lines. Pages whose body lives only in JSON-LD {@code articleBody} fall
+ * back to it.
+ */
+public final class ArticleExtractor {
+    /** Bump when extraction behaviour changes. */
+    public static final String VERSION = "khabar-extract/0.1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleExtractor.class);
+    private static final int MIN_BODY_CHARS = 250;
+
+    /** An extractor with the default rules. */
+    public ArticleExtractor() {
+    }
+
+    /** Parses {@code html} with Jsoup, then extracts. */
+    public ExtractedArticle extract(String html, URI pageUrl) {
+        String base = pageUrl == null ? "" : pageUrl.toString();
+        Document doc;
+        try {
+            doc = Jsoup.parse(html == null ? "" : html, base);
+        } catch (RuntimeException e) {
+            LOG.debug("cannot parse {}", base, e);
+            return empty(base, e);
+        }
+        return extract(doc, pageUrl);
+    }
+
+    /** Extracts the article from a parsed page; never throws. The document is not modified. */
+    public ExtractedArticle extract(Document doc, URI pageUrl) {
+        URI effective = pageUrl;
+        if (effective == null && doc != null && !doc.location().isEmpty()) {
+            try {
+                effective = URI.create(doc.location());
+            } catch (IllegalArgumentException e) {
+                effective = null;
+            }
+        }
+        String url = pageUrl == null ? (effective == null ? "" : effective.toString()) : pageUrl.toString();
+        if (doc == null) {
+            return empty(url, null);
+        }
+        try {
+            return run(doc, effective, url);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.debug("extraction failed for {}", url, e);
+            return empty(url, e);
+        }
+    }
+
+    private ExtractedArticle run(Document doc, URI pageUrl, String url) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        PageScan scan = PageScan.scan(doc);
+        PageIndex idx = scan.index;
+        JsonLdArticle ld = JsonLdArticle.from(idx.jsonLd);
+        UrlResolver urls = new UrlResolver(pageUrl);
+        String siteName = MetadataFinder.siteName(idx, ld, sources);
+        String canonical = MetadataFinder.canonical(idx, ld, urls, url, sources);
+        String host = pageUrl == null ? null : pageUrl.getHost();
+        String title = TitleFinder.find(scan, ld, siteName, host, sources);
+
+        String text = "";
+        String html = null;
+        List<String> links = List.of();
+        List<String> readMore = List.of();
+        List<ExtractedImage> bodyImages = List.of();
+        Element region = ContentLocator.locate(scan);
+        if (region != null) {
+            BodyTextBuilder body = BodyTextBuilder.walk(region, scan, urls);
+            BodyCleaner cleaned = BodyCleaner.clean(body.chunks(), title);
+            text = cleaned.text();
+            links = cleaned.links();
+            readMore = cleaned.readMoreLinks();
+            bodyImages = body.images();
+            html = region.outerHtml();
+            sources.put("text", "dom:" + describe(region));
+        }
+        String ldBody = ld.articleBody();
+        if (ldBody != null && text.length() < MIN_BODY_CHARS && ldBody.length() > text.length()) {
+            text = JsonLdBody.toText(ldBody);
+            html = null;
+            sources.put("text", "json-ld");
+        }
+
+        List<String> authors = AuthorFinder.find(scan, ld, siteName, sources);
+        DateResolver dates = DateResolver.resolve(scan, ld, url, sources);
+        List<String> tags = MetadataFinder.tags(scan, ld, sources);
+        String language = MetadataFinder.declaredLanguage(idx, ld, sources);
+        if (language == null) {
+            language = LanguageGuesser.guess(text.isEmpty() ? title : text);
+            if (language != null) {
+                sources.put("language", "text");
+            }
+        }
+        List<ExtractedImage> images = images(idx, ld, urls, bodyImages, sources);
+        return new ExtractedArticle(url, canonical, title, authors, dates.published(), dates.modified(),
+                language, text, html, tags, images, links, readMore, siteName, sources);
+    }
+
+    private static List<ExtractedImage> images(PageIndex idx, JsonLdArticle ld, UrlResolver urls,
+            List<ExtractedImage> bodyImages, Map<String, String> sources) {
+        List<ExtractedImage> out = new ArrayList<>();
+        String lead = idx.meta("og:image", "og:image:url", "og:image:secure_url");
+        String leadSource = "og:image";
+        if (lead == null && !ld.images().isEmpty()) {
+            lead = ld.images().get(0);
+            leadSource = "json-ld";
+        }
+        if (lead == null) {
+            lead = idx.meta("twitter:image", "twitter:image:src");
+            leadSource = "twitter:image";
+        }
+        String leadUrl = lead == null ? null : urls.resolve(lead);
+        if (leadUrl != null) {
+            String caption = null;
+            for (ExtractedImage i : bodyImages) {
+                if (i.url().equals(leadUrl)) {
+                    caption = i.caption();
+                }
+            }
+            out.add(new ExtractedImage(leadUrl, caption));
+            sources.put("images", leadSource);
+        }
+        for (ExtractedImage i : bodyImages) {
+            if (!i.url().equals(leadUrl)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static String describe(Element e) {
+        StringBuilder b = new StringBuilder(e.normalName());
+        if (!e.id().isEmpty()) {
+            b.append('#').append(e.id());
+        }
+        String cls = e.className().strip();
+        if (!cls.isEmpty()) {
+            b.append('.').append(cls.split("\\s+")[0]);
+        }
+        return b.toString();
+    }
+
+    private static ExtractedArticle empty(String url, Throwable error) {
+        Map<String, String> sources = error == null ? Map.of() : Map.of("error", error.getClass().getSimpleName());
+        return new ExtractedArticle(url, url, "", List.of(), null, null, null, "", null, List.of(), List.of(),
+                List.of(), List.of(), null, sources);
+    }
+}

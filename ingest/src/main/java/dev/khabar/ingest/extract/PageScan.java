@@ -1,0 +1,198 @@
+package dev.khabar.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * One pass over the whole document: computes {@link NodeStats} for every visible element
+ * bottom-up, decides which boilerplate subtrees are pruned, and fills the {@link PageIndex}.
+ */
+final class PageScan implements NodeFilter {
+    private static final int MAX_RESCUES = 3;
+
+    final Map<Element, NodeStats> stats = new IdentityHashMap<>();
+    final List<NodeStats> postOrder = new ArrayList<>();
+    final PageIndex index = new PageIndex();
+    private final List<NodeStats> pruned = new ArrayList<>();
+    private final Document doc;
+    private NodeStats current;
+    private int linkDepth;
+
+    private PageScan(Document doc) {
+        this.doc = doc;
+    }
+
+    static PageScan scan(Document doc) {
+        PageScan scan = new PageScan(doc);
+        NodeTraversor.filter(scan, doc);
+        scan.rescueLargePrunedRegions();
+        return scan;
+    }
+
+    NodeStats root() {
+        return stats.get(doc);
+    }
+
+    NodeStats of(Element e) {
+        return stats.get(e);
+    }
+
+    /** True if the element or one of its ancestors was pruned or skipped. */
+    boolean isExcluded(Element e) {
+        NodeStats s = stats.get(e);
+        if (s == null) {
+            return true;
+        }
+        for (; s != null; s = s.parent) {
+            if (s.pruned) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+            addText(t.getWholeText());
+            return FilterResult.CONTINUE;
+        }
+        if (!(node instanceof Element e)) {
+            return FilterResult.CONTINUE;
+        }
+        String tag = e.normalName();
+        if (tag.equals("head")) {
+            for (Element x : e.getAllElements()) {
+                index.visit(x);
+            }
+            return FilterResult.SKIP_ENTIRELY;
+        }
+        index.visit(e);
+        if (e != doc && (BoilerplateRules.isSkippedTag(tag) || BoilerplateRules.isHidden(e))) {
+            return FilterResult.SKIP_ENTIRELY;
+        }
+        BoilerplateRules.Kind kind = e == doc ? BoilerplateRules.Kind.NEUTRAL : BoilerplateRules.classify(e);
+        if ((tag.equals("header") || tag.equals("footer")) && kind == BoilerplateRules.Kind.NEUTRAL) {
+            kind = BoilerplateRules.Kind.BOILERPLATE;
+        }
+        boolean block = e == doc || BoilerplateRules.isBlockTag(tag) || kind != BoilerplateRules.Kind.NEUTRAL;
+        if (block && current != null) {
+            owner(current).flushChunk();
+        }
+        NodeStats frame = new NodeStats(e, current, kind, block);
+        frame.contentMarker = (kind == BoilerplateRules.Kind.NEUTRAL || kind == BoilerplateRules.Kind.CONTENT)
+                && BoilerplateRules.isContentMarker(e);
+        if (tag.equals("a")) {
+            linkDepth++;
+        }
+        stats.put(e, frame);
+        current = frame;
+        return FilterResult.CONTINUE;
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+        if (!(node instanceof Element e) || current == null || current.element != e) {
+            return FilterResult.CONTINUE;
+        }
+        NodeStats frame = current;
+        if (e.normalName().equals("a")) {
+            linkDepth--;
+        }
+        if (frame.block) {
+            frame.flushChunk();
+        }
+        if (frame.contentMarker) {
+            frame.markerGood = Math.max(frame.markerGood, frame.good);
+        }
+        if (frame.kind == BoilerplateRules.Kind.BOILERPLATE || frame.kind == BoilerplateRules.Kind.COMMENTS) {
+            boolean protectedRegion = frame.markerGood > 150 && frame.markerGood * 2 >= frame.good;
+            if (!protectedRegion) {
+                frame.pruned = true;
+                pruned.add(frame);
+            }
+        }
+        NodeStats parent = frame.parent;
+        if (parent != null && !frame.pruned) {
+            parent.add(frame);
+            parent.markerGood = Math.max(parent.markerGood, frame.markerGood);
+        }
+        postOrder.add(frame);
+        current = parent;
+        return FilterResult.CONTINUE;
+    }
+
+    private void addText(String text) {
+        if (current == null) {
+            return;
+        }
+        int n = 0;
+        int dense = 0;
+        char last = 0;
+        for (int i = 0, len = text.length(); i < len; i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && c != '\u00a0' && !Character.isWhitespace(c)) {
+                n++;
+                last = c;
+                if (c >= 0x0E00 && NodeStats.isDense(c)) {
+                    dense++;
+                }
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        current.chars += n;
+        NodeStats owner = owner(current);
+        owner.chunkChars += n;
+        owner.chunkDense += dense;
+        owner.chunkLast = last;
+        if (linkDepth > 0) {
+            current.linkChars += n;
+            owner.chunkLinkChars += n;
+        }
+    }
+
+    private static NodeStats owner(NodeStats s) {
+        NodeStats o = s;
+        while (!o.block && o.parent != null) {
+            o = o.parent;
+        }
+        return o;
+    }
+
+    /**
+     * A "boilerplate" region holding more paragraph text than the rest of the page together is a
+     * layout wrapper with an unlucky name ("has-sidebar"), not boilerplate: count it back in.
+     */
+    private void rescueLargePrunedRegions() {
+        NodeStats root = root();
+        if (root == null || pruned.isEmpty()) {
+            return;
+        }
+        pruned.sort(Comparator.comparingInt((NodeStats s) -> s.good).reversed());
+        for (int i = 0; i < Math.min(MAX_RESCUES, pruned.size()); i++) {
+            NodeStats s = pruned.get(i);
+            if (s.kind == BoilerplateRules.Kind.COMMENTS || s.good <= 200 || s.good <= root.good) {
+                continue;
+            }
+            s.pruned = false;
+            for (NodeStats p = s.parent; p != null; p = p.parent) {
+                p.add(s);
+                if (p.pruned) {
+                    break;
+                }
+            }
+        }
+    }
+}

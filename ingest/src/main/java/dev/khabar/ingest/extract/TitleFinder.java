@@ -1,0 +1,102 @@
+package dev.khabar.ingest.extract;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the article title (JSON-LD headline, og:title, twitter:title, {@code <title>}, the
+ * {@code <h1>}) and removes the " – Site Name" part that page titles carry.
+ */
+final class TitleFinder {
+    private static final String[] SEPARATORS = {" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " « ", " // ", " ~ "};
+
+    private TitleFinder() {
+    }
+
+    static String find(PageScan scan, JsonLdArticle ld, String siteName, String host, Map<String, String> sources) {
+        PageIndex idx = scan.index;
+        String h1 = firstH1(scan);
+        String[][] candidates = {
+            {"json-ld", ld.headline()},
+            {"og:title", idx.meta("og:title")},
+            {"twitter:title", idx.meta("twitter:title")},
+            {"title", idx.titleText},
+            {"h1", h1},
+        };
+        for (String[] c : candidates) {
+            if (c[1] == null || c[1].isBlank()) {
+                continue;
+            }
+            String t = collapse(c[1]);
+            if (h1 != null && !c[0].equals("h1") && !t.equals(h1) && t.startsWith(h1) && h1.length() * 3 > t.length()) {
+                sources.put("title", c[0] + "+h1");
+                return h1;
+            }
+            sources.put("title", c[0]);
+            return stripSiteName(t, siteName, host);
+        }
+        return "";
+    }
+
+    private static String firstH1(PageScan scan) {
+        for (Element h : scan.index.h1s) {
+            if (scan.of(h) != null && !scan.isExcluded(h)) {
+                String t = collapse(h.text());
+                if (!t.isEmpty()) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String stripSiteName(String title, String siteName, String host) {
+        for (String sep : SEPARATORS) {
+            int last = title.lastIndexOf(sep);
+            if (last > 0 && isSiteName(title.substring(last + sep.length()), siteName, host)) {
+                return title.substring(0, last).strip();
+            }
+            int first = title.indexOf(sep);
+            if (first > 0 && isSiteName(title.substring(0, first), siteName, host)) {
+                return title.substring(first + sep.length()).strip();
+            }
+        }
+        return title;
+    }
+
+    private static boolean isSiteName(String part, String siteName, String host) {
+        String p = squash(part);
+        if (p.isEmpty()) {
+            return false;
+        }
+        if (siteName != null) {
+            String s = squash(siteName);
+            if (!s.isEmpty() && (p.equals(s) || p.startsWith(s) || s.startsWith(p))) {
+                return true;
+            }
+        }
+        if (host != null) {
+            String h = host.toLowerCase(Locale.ROOT).replace("www.", "");
+            String label = squash(h.contains(".") ? h.substring(0, h.indexOf('.')) : h);
+            return p.equals(squash(h)) || (label.length() >= 3 && (p.equals(label) || p.replace("the", "").equals(label)));
+        }
+        return false;
+    }
+
+    private static String squash(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
+    }
+
+    static String collapse(String s) {
+        return s == null ? "" : s.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.khabar.ingest.fetch;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * At most one request per host at a time, and at least {@code delay} between the end of one
+ * request and the start of the next to the same host.
+ */
+final class HostPacer {
+
+    private final ConcurrentHashMap<String, HostSlot> slots = new ConcurrentHashMap<>();
+
+    private static final class HostSlot {
+        final ReentrantLock lock = new ReentrantLock();
+        long nextAllowedNanos;
+    }
+
+    /** A held turn on one host; closing it releases the host and starts the delay. */
+    interface Turn extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    Turn awaitTurn(String host, Duration delay) throws InterruptedException {
+        HostSlot slot = slots.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new HostSlot());
+        slot.lock.lockInterruptibly();
+        long wait = slot.nextAllowedNanos - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                slot.lock.unlock();
+                throw e;
+            }
+        }
+        return () -> {
+            slot.nextAllowedNanos = System.nanoTime() + delay.toNanos();
+            slot.lock.unlock();
+        };
+    }
+}

@@ -1,0 +1,223 @@
+package dev.khabar.ingest.fetch;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches one URL politely and safely: per-host pacing, an address guard on every hop, manual
+ * redirects with a limit, a body cap on the wire and after decompression, a deadline for the
+ * whole exchange, conditional GET, and charset detection. Every outcome is a {@link FetchResult}.
+ */
+public final class PageFetcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageFetcher.class);
+
+    private final FetchSettings settings;
+    private final AddressGuard guard;
+    private final HttpClient client;
+    private final HostPacer pacer = new HostPacer();
+
+    public PageFetcher(FetchSettings settings, AddressGuard guard) {
+        this.settings = settings;
+        this.guard = guard;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    public FetchSettings settings() {
+        return settings;
+    }
+
+    public FetchResult fetch(FetchRequest request) {
+        URI url = request.url();
+        for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
+            Optional<String> refusal = guard.findRefusal(url, request.allowPrivate());
+            if (refusal.isPresent()) {
+                return new FetchResult.Failed(request.url(), FetchOutcome.REFUSED_ADDRESS, 0, refusal.get());
+            }
+            HttpResponse<byte[]> response;
+            try (HostPacer.Turn turn = pacer.awaitTurn(url.getHost(), settings.perHostDelay())) {
+                response = exchange(url, request, hop == 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new FetchResult.Failed(request.url(), FetchOutcome.NETWORK_ERROR, 0, "interrupted");
+            } catch (CappedBody.TooLargeException e) {
+                return new FetchResult.Failed(request.url(), FetchOutcome.TOO_LARGE, 0, e.getMessage());
+            } catch (HttpTimeoutException | TimeoutException e) {
+                return new FetchResult.Failed(request.url(), FetchOutcome.TIMEOUT, 0, "timed out after "
+                        + settings.requestTimeout().toMillis() + " ms");
+            } catch (IOException | IllegalArgumentException e) {
+                return new FetchResult.Failed(request.url(), FetchOutcome.NETWORK_ERROR, 0, describe(e));
+            }
+            int status = response.statusCode();
+            if (status >= 300 && status < 400 && status != 304) {
+                Optional<String> location = response.headers().firstValue("location");
+                if (location.isEmpty()) {
+                    return new FetchResult.Failed(request.url(), FetchOutcome.HTTP_ERROR, status, "redirect without Location");
+                }
+                try {
+                    url = url.resolve(location.get().strip());
+                } catch (IllegalArgumentException e) {
+                    return new FetchResult.Failed(request.url(), FetchOutcome.HTTP_ERROR, status, "bad Location: " + location.get());
+                }
+                if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
+                    return new FetchResult.Failed(request.url(), FetchOutcome.REFUSED_ADDRESS, status, "redirect to " + url.getScheme());
+                }
+                continue;
+            }
+            return interpret(request, url, response);
+        }
+        return new FetchResult.Failed(request.url(), FetchOutcome.TOO_MANY_REDIRECTS, 0,
+                "more than " + settings.maxRedirects() + " redirects");
+    }
+
+    private HttpResponse<byte[]> exchange(URI url, FetchRequest request, boolean firstHop)
+            throws IOException, InterruptedException, TimeoutException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url)
+                .timeout(settings.requestTimeout())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept", accept(request.expect()))
+                .header("Accept-Encoding", "gzip")
+                .GET();
+        if (firstHop && request.etag() != null) {
+            b.header("If-None-Match", request.etag());
+        }
+        if (firstHop && request.lastModified() != null) {
+            b.header("If-Modified-Since", request.lastModified());
+        }
+        CompletableFuture<HttpResponse<byte[]>> future =
+                client.sendAsync(b.build(), info -> new CappedBody(settings.maxBodyBytes()));
+        try {
+            // the client's own timeout stops at the headers; this bounds a slow-drip body too
+            return future.get(settings.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private FetchResult interpret(FetchRequest request, URI finalUrl, HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        var headers = response.headers();
+        if (status == 304) {
+            return new FetchResult.NotModified(request.url(), finalUrl);
+        }
+        if (status == 429 || status == 503) {
+            Duration retry = headers.firstValue("retry-after").flatMap(PageFetcher::parseRetryAfter).orElse(null);
+            return new FetchResult.Failed(request.url(), FetchOutcome.HTTP_ERROR, status, "HTTP " + status, retry);
+        }
+        if (status < 200 || status >= 300) {
+            return new FetchResult.Failed(request.url(), FetchOutcome.HTTP_ERROR, status, "HTTP " + status);
+        }
+        String contentType = headers.firstValue("content-type").orElse("");
+        if (!acceptable(request.expect(), contentType)) {
+            return new FetchResult.Failed(request.url(), FetchOutcome.NOT_HTML, status,
+                    "content-type " + (contentType.isEmpty() ? "(none)" : contentType));
+        }
+        byte[] body;
+        try {
+            body = CappedBody.decode(response.body(), headers.firstValue("content-encoding").orElse(null),
+                    settings.maxBodyBytes());
+        } catch (CappedBody.TooLargeException e) {
+            return new FetchResult.Failed(request.url(), FetchOutcome.TOO_LARGE, status, e.getMessage() + " after decompression");
+        } catch (IOException e) {
+            return new FetchResult.Failed(request.url(), FetchOutcome.NETWORK_ERROR, status, "bad compressed body: " + describe(e));
+        }
+        if (request.expect() == FetchRequest.Expect.HTML && looksBinary(body)) {
+            return new FetchResult.Failed(request.url(), FetchOutcome.NOT_HTML, status, "binary body labelled " + contentType);
+        }
+        CharsetSniffer.Decoded decoded = CharsetSniffer.decode(body, contentType);
+        LOG.debug("fetched {} -> {} ({} bytes, {})", request.url(), status, body.length, decoded.charset());
+        return new FetchResult.Page(request.url(), finalUrl, status, contentType, decoded.text(),
+                decoded.charset().name(), headers.firstValue("etag").orElse(null),
+                headers.firstValue("last-modified").orElse(null));
+    }
+
+    private static String accept(FetchRequest.Expect expect) {
+        return switch (expect) {
+            case HTML -> "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+            case FEED -> "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1";
+            case TEXT -> "text/plain,*/*;q=0.1";
+        };
+    }
+
+    static boolean acceptable(FetchRequest.Expect expect, String contentType) {
+        String ct = contentType.toLowerCase(Locale.ROOT);
+        if (ct.isBlank()) {
+            return true; // sniffed later; servers often omit it
+        }
+        return switch (expect) {
+            case HTML -> ct.startsWith("text/html") || ct.startsWith("application/xhtml");
+            case FEED -> ct.contains("xml") || ct.startsWith("text/");
+            case TEXT -> ct.startsWith("text/");
+        };
+    }
+
+    /** NUL bytes or a high share of control characters in the first KB: not text. */
+    static boolean looksBinary(byte[] body) {
+        int n = Math.min(body.length, 1024);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int c = body[i] & 0xFF;
+            if (c == 0) {
+                return !(n > 1 && (body[0] == (byte) 0xFF || body[0] == (byte) 0xFE)); // UTF-16 with BOM is text
+            }
+            if (c < 9 || (c > 13 && c < 32)) {
+                control++;
+            }
+        }
+        return n > 0 && control * 10 > n;
+    }
+
+    static Optional<Duration> parseRetryAfter(String value) {
+        String v = value.strip();
+        if (v.matches("\\d{1,9}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+        }
+        try {
+            ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+            return Optional.of(d.isNegative() ? Duration.ZERO : d);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    @Override
+    public void close() {
+        // Java 17's HttpClient has no close(); its selector thread ends when the client is unreachable
+    }
+}

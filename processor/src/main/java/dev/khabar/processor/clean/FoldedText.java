@@ -1,0 +1,164 @@
+package dev.khabar.processor.clean;
+
+import java.util.Arrays;
+
+/**
+ * A text with its {@link MatchKey matching key} and the key's words ("tokens"), each traceable
+ * to its offsets in the source text.
+ *
+ * <p>A token is a maximal run of letters, digits and combining marks, so a Devanagari word keeps
+ * its matras, virama and anusvara; hyphens, apostrophes, the danda and spaces separate tokens.
+ * Instances are immutable and cheap to share between the stages that read the same text.
+ */
+public final class FoldedText {
+
+    private final String source;
+    private final String key;
+    private final int[] sourceStart;
+    private final int[] sourceEnd;
+    private final String[] tokens;
+    private final int[] tokenKeyStart;
+    private final int[] tokenKeyEnd;
+
+    private FoldedText(String source, String key, int[] sourceStart, int[] sourceEnd,
+            String[] tokens, int[] tokenKeyStart, int[] tokenKeyEnd) {
+        this.source = source;
+        this.key = key;
+        this.sourceStart = sourceStart;
+        this.sourceEnd = sourceEnd;
+        this.tokens = tokens;
+        this.tokenKeyStart = tokenKeyStart;
+        this.tokenKeyEnd = tokenKeyEnd;
+    }
+
+    /** Folds {@code source}; {@code null} is treated as empty. */
+    public static FoldedText of(String source) {
+        String text = source == null ? "" : source;
+        int n = text.length();
+        char[] key = new char[n];
+        int[] start = new int[n];
+        int[] end = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (MatchKey.isNasalConsonant(c) && i + 2 < n && text.charAt(i + 1) == MatchKey.VIRAMA
+                    && MatchKey.isDevanagariConsonant(text.charAt(i + 2))) {
+                key[k] = MatchKey.ANUSVARA;
+                start[k] = i;
+                end[k++] = i + 2;
+                i++;
+                continue;
+            }
+            char f = MatchKey.fold(c);
+            if (MatchKey.isDropped(f)) {
+                if (k > 0 && end[k - 1] == i) {
+                    end[k - 1] = i + 1; // a dropped mark stays part of the previous character
+                }
+                continue;
+            }
+            if (f == 'त' && k >= 2 && key[k - 1] == MatchKey.VIRAMA && key[k - 2] == 'क') {
+                f = 'ट';
+            }
+            key[k] = f;
+            start[k] = i;
+            end[k++] = i + 1;
+        }
+        return tokenize(text, new String(key, 0, k), Arrays.copyOf(start, k), Arrays.copyOf(end, k));
+    }
+
+    private static FoldedText tokenize(String text, String key, int[] start, int[] end) {
+        int n = key.length();
+        int[] ts = new int[Math.max(4, n / 4)];
+        int[] te = new int[ts.length];
+        int count = 0;
+        int i = 0;
+        while (i < n) {
+            while (i < n && !isWordChar(key.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int s = i;
+            while (i < n && isWordChar(key.charAt(i))) {
+                i++;
+            }
+            if (count == ts.length) {
+                ts = Arrays.copyOf(ts, count * 2);
+                te = Arrays.copyOf(te, count * 2);
+            }
+            ts[count] = s;
+            te[count++] = i;
+        }
+        String[] tokens = new String[count];
+        for (int t = 0; t < count; t++) {
+            tokens[t] = key.substring(ts[t], te[t]);
+        }
+        return new FoldedText(text, key, start, end, tokens, Arrays.copyOf(ts, count),
+                Arrays.copyOf(te, count));
+    }
+
+    /** Letters, digits and combining marks (Devanagari matras, virama, anusvara) make words. */
+    public static boolean isWordChar(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+        }
+        if (c >= 0x0900 && c <= 0x097F) {
+            return c != '\u0964' && c != '\u0965' && c != '\u0970';
+        }
+        if (Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The whole matching key. */
+    public String key() {
+        return key;
+    }
+
+    public int tokenCount() {
+        return tokens.length;
+    }
+
+    /** The folded token {@code t}. */
+    public String token(int t) {
+        return tokens[t];
+    }
+
+    /** Source offset where token {@code t} starts. */
+    public int start(int t) {
+        return sourceStart[tokenKeyStart[t]];
+    }
+
+    /** Source offset just after token {@code t}, including any trailing combining mark. */
+    public int end(int t) {
+        return sourceEnd[tokenKeyEnd[t] - 1];
+    }
+
+    /** The source text of tokens {@code from} (inclusive) to {@code to} (exclusive). */
+    public String sourceText(int from, int to) {
+        return source.substring(start(from), end(to - 1));
+    }
+
+    /** The first token that ends after source offset {@code offset}; tokenCount() if none. */
+    public int tokenAtOrAfter(int offset) {
+        int lo = 0;
+        int hi = tokens.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (end(mid) <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
