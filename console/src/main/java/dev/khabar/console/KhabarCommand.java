@@ -7,6 +7,7 @@ import dev.khabar.console.command.ExtractCommand;
 import dev.khabar.console.command.IngestCommand;
 import dev.khabar.console.command.ProcessCommand;
 import dev.khabar.console.command.RunCommand;
+import dev.khabar.console.command.SiteCommand;
 import dev.khabar.console.command.TopicsCommand;
 import dev.khabar.console.command.WatchCommand;
 import dev.khabar.console.config.InvalidConfigException;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "khabar", mixinStandardHelpOptions = true, version = "khabar 0.1.0",
         description = "Streaming news ingestion: scrape, publish to Kafka, classify and enrich.",
         subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, IngestCommand.class,
-                ProcessCommand.class, ExtractCommand.class, ClassifyCommand.class, WatchCommand.class,
+                ProcessCommand.class, SiteCommand.class, ExtractCommand.class, ClassifyCommand.class, WatchCommand.class,
                 TopicsCommand.class})
 public final class KhabarCommand implements Runnable {
 

@@ -1,14 +1,10 @@
 package dev.khabar.kafka;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,19 +54,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private volatile KafkaRaftServer server;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(Builder builder, Path dataDir, boolean temporaryDataDir) {
-        this.requestedPort = builder.port;
-        this.requestedControllerPort = builder.controllerPort;
-        this.port = builder.port;
-        this.controllerPort = builder.controllerPort;
+    EmbeddedKafkaBroker(int port, int controllerPort, Path dataDir, boolean temporaryDataDir,
+            Map<String, String> brokerProperties, Duration startTimeout) {
+        this.requestedPort = port;
+        this.requestedControllerPort = controllerPort;
+        this.port = port;
+        this.controllerPort = controllerPort;
         this.dataDir = dataDir;
         this.temporaryDataDir = temporaryDataDir;
-        this.brokerProperties = Map.copyOf(builder.brokerProperties);
-        this.startTimeout = builder.startTimeout;
+        this.brokerProperties = Map.copyOf(brokerProperties);
+        this.startTimeout = startTimeout;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** Starts configuring a broker: port 0, a temporary data dir and the embedded defaults. */
+    public static EmbeddedKafkaBrokerBuilder builder() {
+        return new EmbeddedKafkaBrokerBuilder();
     }
 
     /**
@@ -141,7 +139,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             raftServer.startup();
         } catch (RuntimeException e) {
-            shutDown(raftServer);
+            // The controller may be up while the broker failed: release its port, threads and lock file.
+            try {
+                shutDown(raftServer);
+            } catch (RuntimeException shutdownFailure) {
+                e.addSuppressed(shutdownFailure);
+            }
             throw e;
         }
         return raftServer;
@@ -250,81 +253,5 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public String toString() {
         return "EmbeddedKafkaBroker[" + bootstrapServers() + ", dataDir=" + dataDir
                 + (isRunning() ? ", running]" : ", stopped]");
-    }
-
-    /** Configures an {@link EmbeddedKafkaBroker}; {@link #build()} does not start it. */
-    public static final class Builder {
-
-        private int port;
-        private int controllerPort;
-        private Path dataDir;
-        private final Map<String, String> brokerProperties = new LinkedHashMap<>();
-        private Duration startTimeout = Duration.ofSeconds(60);
-
-        private Builder() {
-        }
-
-        /** The client (PLAINTEXT) port on 127.0.0.1; 0, the default, picks a free one at the first start. */
-        public Builder port(int port) {
-            this.port = requirePort(port);
-            return this;
-        }
-
-        /** The KRaft controller port on 127.0.0.1; 0, the default, picks a free one at the first start. */
-        public Builder controllerPort(int controllerPort) {
-            this.controllerPort = requirePort(controllerPort);
-            return this;
-        }
-
-        /**
-         * A persistent data dir, formatted on first use and reused afterwards; null, the default, means a
-         * temporary dir that {@link EmbeddedKafkaBroker#close()} deletes.
-         */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = dataDir;
-            return this;
-        }
-
-        /**
-         * A broker config property, overriding the embedded defaults (e.g. {@code auto.create.topics.enable},
-         * {@code num.partitions}). Listeners, node id, roles and dirs are set from this builder and cannot be
-         * overridden.
-         */
-        public Builder brokerProperty(String key, String value) {
-            BrokerProperties.requireNotReserved(Objects.requireNonNull(key, "key"));
-            brokerProperties.put(key, Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /** How long {@link EmbeddedKafkaBroker#start()} may take before it fails; 60 s by default. */
-        public Builder startTimeout(Duration startTimeout) {
-            if (startTimeout.isNegative() || startTimeout.isZero()) {
-                throw new IllegalArgumentException("Start timeout must be positive: " + startTimeout);
-            }
-            this.startTimeout = startTimeout;
-            return this;
-        }
-
-        /** Creates the broker, and its temporary data dir if no data dir was given, without starting it. */
-        public EmbeddedKafkaBroker build() {
-            if (port != 0 && port == controllerPort) {
-                throw new IllegalArgumentException("Port and controller port must differ: " + port);
-            }
-            if (dataDir != null) {
-                return new EmbeddedKafkaBroker(this, dataDir.toAbsolutePath(), false);
-            }
-            try {
-                return new EmbeddedKafkaBroker(this, Files.createTempDirectory("khabar-kafka-"), true);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not create a temporary data dir", e);
-            }
-        }
-
-        private static int requirePort(int port) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("Port must be 0 (pick a free one) or 1-65535: " + port);
-            }
-            return port;
-        }
     }
 }

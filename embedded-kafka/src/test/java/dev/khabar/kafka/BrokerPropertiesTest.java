@@ -52,7 +52,7 @@ class BrokerPropertiesTest {
 
     @Test
     void builderRejectsWhatWouldDesynchroniseTheBroker() {
-        EmbeddedKafkaBroker.Builder builder = EmbeddedKafkaBroker.builder();
+        EmbeddedKafkaBrokerBuilder builder = EmbeddedKafkaBroker.builder();
 
         assertThatIllegalArgumentException().isThrownBy(() -> builder.brokerProperty("listeners", "PLAINTEXT://:9"))
                 .withMessageContaining("listeners");

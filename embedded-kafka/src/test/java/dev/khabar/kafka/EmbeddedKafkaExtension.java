@@ -31,14 +31,14 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
     private static final Namespace NAMESPACE = Namespace.create(EmbeddedKafkaExtension.class);
     private static final String BROKER = "broker";
 
-    private final Consumer<EmbeddedKafkaBroker.Builder> customizer;
+    private final Consumer<EmbeddedKafkaBrokerBuilder> customizer;
 
     public EmbeddedKafkaExtension() {
         this(builder -> { });
     }
 
     /** @param customizer configures the broker before it is built, e.g. with broker properties */
-    public EmbeddedKafkaExtension(Consumer<EmbeddedKafkaBroker.Builder> customizer) {
+    public EmbeddedKafkaExtension(Consumer<EmbeddedKafkaBrokerBuilder> customizer) {
         this.customizer = Objects.requireNonNull(customizer, "customizer");
     }
 
@@ -84,7 +84,7 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
     }
 
     private EmbeddedKafkaBroker startBroker() {
-        EmbeddedKafkaBroker.Builder builder = EmbeddedKafkaBroker.builder();
+        EmbeddedKafkaBrokerBuilder builder = EmbeddedKafkaBroker.builder();
         customizer.accept(builder);
         EmbeddedKafkaBroker broker = builder.build();
         try {

@@ -1,0 +1,197 @@
+package dev.khabar.processor.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.khabar.processor.classify.Taxonomy;
+import dev.khabar.processor.classify.TopicClassifier;
+import dev.khabar.processor.clean.TextCleaner;
+import dev.khabar.processor.enrich.ArticleEnricher;
+import dev.khabar.processor.error.ProcessorMetrics;
+import dev.khabar.processor.pipeline.ArticlePipeline;
+import dev.khabar.schemas.ArticleIds;
+import dev.khabar.schemas.AvroSerde;
+import dev.khabar.schemas.DeadLetter;
+import dev.khabar.schemas.EnrichedArticle;
+import dev.khabar.schemas.RawArticle;
+import dev.khabar.schemas.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The production topology and config factory, driven record by record. */
+class NewsTopologyTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-21T08:00:00Z"), ZoneOffset.UTC);
+    private static final Topics TOPICS = Topics.defaults();
+
+    private final AvroSerde<RawArticle> rawSerde = AvroSerde.of(RawArticle.class);
+    private final AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.of(EnrichedArticle.class);
+    private final AvroSerde<DeadLetter> dlqSerde = AvroSerde.of(DeadLetter.class);
+    private final AtomicReference<TopicClassifier> classifier = new AtomicReference<>(new TopicClassifier(Taxonomy.defaults()));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> raw;
+    private TestOutputTopic<String, EnrichedArticle> enriched;
+    private TestOutputTopic<String, EnrichedArticle> clean;
+    private TestOutputTopic<String, DeadLetter> dlq;
+
+    @BeforeEach
+    void start() {
+        ProcessorConfig config = ProcessorConfig.defaults();
+        ArticlePipeline pipeline = new ArticlePipeline(TextCleaner.defaults(), classifier::get,
+                ArticleEnricher.defaults(), CLOCK);
+        Properties props = StreamsSettings.properties("unused:9092", config, "/tmp/khabar-ttd", java.util.Map.of());
+        driver = new TopologyTestDriver(NewsTopology.build(config, pipeline, new ProcessorMetrics(meters), CLOCK), props);
+        raw = driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(TOPICS.enriched(), new StringDeserializer(), enrichedSerde);
+        clean = driver.createOutputTopic(TOPICS.clean(), new StringDeserializer(), enrichedSerde);
+        dlq = driver.createOutputTopic(TOPICS.dlq(), new StringDeserializer(), dlqSerde);
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void runsExactlyOnceWithExplicitHandlers() {
+        Properties p = StreamsSettings.properties("b:9092", ProcessorConfig.defaults(), "/tmp/x",
+                java.util.Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once"));
+        assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(p).containsKeys(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG);
+    }
+
+    @Test
+    void aHindiDefencePactArticleIsEnrichedAndRoutedToItsCategories() {
+        RawArticle article = raw("https://blog.example/hi/pact", "रूस और उत्तर कोरिया के बीच रक्षा समझौता",
+                "रूसी राष्ट्रपति व्लादिमीर पुतिन और उत्तर कोरिया के नेता किम जोंग उन ने प्योंगयांग में एक रक्षा समझौते पर "
+                        + "हस्ताक्षर किए। समझौते के अनुसार किसी एक देश पर हमला होने पर दूसरा देश सैन्य सहायता देगा।\n"
+                        + "दोनों देशों के राजनयिक संबंधों को नई ऊंचाई मिली है, विदेश मंत्रालय ने कहा।");
+
+        raw.pipeInput(article.getId(), rawSerde.encode(article));
+
+        EnrichedArticle out = enriched.readValue();
+        assertThat(out.getId()).isEqualTo(article.getId());
+        assertThat(out.getLanguage()).isEqualTo("hi");
+        assertThat(out.getLabels()).contains("defence", "diplomacy");
+        assertThat(out.getEvidence()).anySatisfy(e -> assertThat(e.getLabel()).isEqualTo("defence"));
+        assertThat(out.getProcessedAt()).isEqualTo(CLOCK.instant());
+        assertThat(out.getWordCount()).isGreaterThan(20);
+
+        EnrichedArticle cleaned = clean.readValue();
+        assertThat(cleaned.getId()).isEqualTo(article.getId());
+        assertThat(cleaned.getLabels()).isEmpty();
+
+        for (String label : out.getLabels()) {
+            var category = driver.createOutputTopic(TOPICS.category(label), new StringDeserializer(), enrichedSerde);
+            assertThat(category.readKeyValue().key).as(label).isEqualTo(article.getId());
+        }
+        var vietnam = driver.createOutputTopic(TOPICS.category("vietnam-visit"), new StringDeserializer(), enrichedSerde);
+        assertThat(vietnam.isEmpty()).isTrue();
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void sportNewsCarriesNoLabelAndReachesNoCategoryTopic() {
+        RawArticle article = raw("https://news.example/sport", "City hold on for a 2-1 win",
+                "City's defence held firm in the second half as the visitors pressed for an equaliser. "
+                        + "A late free kick flew like a missile over the bar, and the home fans celebrated the win.");
+
+        raw.pipeInput(article.getId(), rawSerde.encode(article));
+
+        assertThat(enriched.readValue().getLabels()).isEmpty();
+        for (String id : Taxonomy.defaults().categoryIds()) {
+            assertThat(driver.createOutputTopic(TOPICS.category(id), new StringDeserializer(), enrichedSerde).isEmpty())
+                    .as(id).isTrue();
+        }
+    }
+
+    @Test
+    void corruptRecordsGoToTheDeadLetterTopicWithTheirPositionAndTheStreamGoesOn() {
+        byte[] garbage = "<html>not avro</html>".getBytes(StandardCharsets.UTF_8);
+        byte[] unknownFingerprint = {(byte) 0xC3, 0x01, 9, 9, 9, 9, 9, 9, 9, 9, 2, 'x'};
+        byte[] truncated = java.util.Arrays.copyOf(rawSerde.encode(raw("https://x.example/a", "t", "body text")), 20);
+        raw.pipeInput("k1", garbage);
+        raw.pipeInput("k2", unknownFingerprint);
+        raw.pipeInput("k3", truncated);
+        raw.pipeInput("k4", (byte[]) null);
+        RawArticle good = raw("https://x.example/ok", "Weather", "Light rain is expected in the city tomorrow.");
+        raw.pipeInput(good.getId(), rawSerde.encode(good));
+
+        List<DeadLetter> letters = dlq.readValuesToList();
+        assertThat(letters).hasSize(4);
+        assertThat(letters).allSatisfy(d -> {
+            assertThat(d.getStage()).isEqualTo("deserialize");
+            assertThat(d.getInputTopic()).isEqualTo(TOPICS.raw());
+            assertThat(d.getInputPartition()).isZero();
+        });
+        assertThat(letters).extracting(DeadLetter::getInputOffset).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(letters.get(0).getOriginalValue().array()).isEqualTo(garbage);
+        assertThat(letters.get(0).getMessage()).contains("single-object");
+        assertThat(letters.get(1).getMessage()).contains("fingerprint");
+        assertThat(enriched.readValue().getId()).isEqualTo(good.getId());
+        assertThat(meters.find("khabar.processor.dlq").counters()).isNotEmpty();
+    }
+
+    @Test
+    void aStageThatThrowsBecomesADeadLetterNamingTheStage() {
+        classifier.set(null); // the classify stage now fails with a NullPointerException
+        RawArticle article = raw("https://x.example/b", "Title", "Some text here.");
+
+        raw.pipeInput(article.getId(), rawSerde.encode(article));
+
+        DeadLetter d = dlq.readValue();
+        assertThat(d.getStage()).isEqualTo("classify");
+        assertThat(d.getErrorClass()).isEqualTo(NullPointerException.class.getName());
+        assertThat(d.getUrl()).isEqualTo("https://x.example/b");
+        assertThat(rawSerde.decode(d.getOriginalValue().array())).isEqualTo(article);
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aReloadedTaxonomyLabelsAndRoutesANewCategoryWithoutRebuildingTheTopology() {
+        String yaml = """
+                categories:
+                  - id: monsoon
+                    threshold: 1.0
+                    terms:
+                      en:
+                        - {term: monsoon, weight: 2.0}
+                      hi:
+                        - {term: मानसून, weight: 2.0}
+                """;
+        classifier.set(new TopicClassifier(Taxonomy.parse(yaml)));
+        RawArticle article = raw("https://x.example/m", "मानसून केरल पहुंचा", "मानसून इस साल समय से पहले केरल पहुंच गया है।");
+
+        raw.pipeInput(article.getId(), rawSerde.encode(article));
+
+        assertThat(enriched.readValue().getLabels()).containsExactly("monsoon");
+        var monsoon = driver.createOutputTopic(TOPICS.category("monsoon"), new StringDeserializer(), enrichedSerde);
+        assertThat(monsoon.readValue().getId()).isEqualTo(article.getId());
+    }
+
+    private static RawArticle raw(String url, String title, String text) {
+        return RawArticle.newBuilder()
+                .setId(ArticleIds.of(url)).setUrl(url).setCanonicalUrl(url).setSourceId("test")
+                .setFetchedAt(Instant.parse("2024-06-21T07:00:00Z")).setHttpStatus(200)
+                .setTitle(title).setText(text).setPublished(Instant.parse("2024-06-21T04:45:00Z"))
+                .setExtractorVersion("test").build();
+    }
+}
