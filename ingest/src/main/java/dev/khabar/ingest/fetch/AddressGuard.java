@@ -38,9 +38,11 @@ public final class AddressGuard {
         if (host == null) {
             return Optional.of("no host in " + url);
         }
+        String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+            // an IP literal is checked as it is: no resolver (injected or not) gets to reinterpret it
+            addresses = isIpLiteral(name) ? new InetAddress[] {InetAddress.getByName(name)} : resolver.resolve(name);
         } catch (UnknownHostException e) {
             return Optional.empty(); // let the fetch report the network error itself
         }
@@ -53,6 +55,10 @@ public final class AddressGuard {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.contains(":");
     }
 
     static boolean isNonPublic(InetAddress a) {
