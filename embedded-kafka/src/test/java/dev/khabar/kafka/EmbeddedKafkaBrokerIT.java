@@ -113,8 +113,14 @@ class EmbeddedKafkaBrokerIT {
                     .extracting(ConsumerRecord::value)
                     .containsExactly("first", "second", "third");
         }
-        assertThat(dataDir).isDirectory();
         assertThat(dataDir.resolve(StorageFormatter.META_PROPERTIES)).isRegularFile();
+
+        // As after a process restart: a new broker on the same dir, on new ports, is the same cluster.
+        try (EmbeddedKafkaBroker reopened = EmbeddedKafkaBroker.builder().dataDir(dataDir).build().start()) {
+            assertThat(TopicReader.readAll(reopened.bootstrapServers(), "durable", IsolationLevel.READ_UNCOMMITTED))
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly("first", "second", "third");
+        }
     }
 
     @Test

@@ -31,8 +31,13 @@ public final class KafkaEndpoint implements AutoCloseable {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
                 .port(config.kafka().embeddedPort())
                 .dataDir(config.kafka().embeddedDataDir())
-                .build()
-                .start();
+                .build();
+        try {
+            broker.start();
+        } catch (RuntimeException e) {
+            broker.close(); // removes a temporary data dir
+            throw e;
+        }
         LOG.info("embedded Kafka broker on {}", broker.bootstrapServers());
         return new KafkaEndpoint(broker.bootstrapServers(), broker, Map.of());
     }
