@@ -59,10 +59,11 @@ class PipelineIT {
         IngestListener listener = (source, url, outcome, detail) -> outcomes.add(outcome);
 
         try (SampleSite site = SampleSite.start(0);
-             PipelineSession session = PipelineSession.start(config, new SimpleMeterRegistry(), listener)) {
-            Source source = new Source("sample", SourceType.RSS, site.feedUri(), Duration.ofMinutes(1), true, 500);
+             PipelineSession session = PipelineSession.start(config,
+                     List.of(Source.of("sample", SourceType.RSS, site.feedUri(), Duration.ofMinutes(1), true)),
+                     new SimpleMeterRegistry(), listener)) {
 
-            PipelineSession.OnceResult result = session.runOnce(List.of(source), seen::add, Duration.ofMinutes(3));
+            PipelineSession.OnceResult result = session.runOnce(seen::add, Duration.ofMinutes(3));
 
             assertThat(result.complete()).as("processor caught up").isTrue();
             assertThat(result.report().count(FetchOutcome.PUBLISHED)).isEqualTo(expected.size());

@@ -13,7 +13,7 @@ public final class IngestReport {
 
     private final ConcurrentHashMap<String, ConcurrentHashMap<FetchOutcome, AtomicInteger>> counts = new ConcurrentHashMap<>();
 
-    void add(String sourceId, FetchOutcome outcome) {
+    public void add(String sourceId, FetchOutcome outcome) {
         counts.computeIfAbsent(sourceId, s -> new ConcurrentHashMap<>())
                 .computeIfAbsent(outcome, o -> new AtomicInteger()).incrementAndGet();
     }

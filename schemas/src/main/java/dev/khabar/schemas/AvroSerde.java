@@ -31,7 +31,7 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, 
     private AvroSerde(Class<T> type) {
         this.type = type;
         KhabarSchemas.store(); // loads history and trusts our classes
-        SpecificData model = new SpecificData();
+        SpecificData model = SpecificData.getForClass(type); // the generated model: knows the logical-type conversions
         org.apache.avro.Schema schema = SpecificData.get().getSchema(type);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema, KhabarSchemas.store());

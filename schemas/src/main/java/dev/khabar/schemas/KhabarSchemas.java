@@ -23,7 +23,8 @@ public final class KhabarSchemas {
 
     private static final String HISTORY = "/dev/khabar/schemas/history/";
     private static final List<Schema> CURRENT =
-            List.of(RawArticle.getClassSchema(), EnrichedArticle.getClassSchema(), DeadLetter.getClassSchema());
+            List.of(RawArticle.getClassSchema(), EnrichedArticle.getClassSchema(), DeadLetter.getClassSchema(),
+                    FrontierEntry.getClassSchema(), FetchLogEntry.getClassSchema(), UrlState.getClassSchema());
     private static final Map<Long, Schema> ALL = loadAll();
     private static final SchemaStore.Cache STORE = new SchemaStore.Cache();
 
@@ -73,6 +74,7 @@ public final class KhabarSchemas {
                 .add(RawArticle.class).add(Image.class)
                 .add(EnrichedArticle.class).add(Evidence.class).add(Entity.class).add(Mention.class)
                 .add(DateMention.class).add(DeadLetter.class)
+                .add(FrontierEntry.class).add(FetchLogEntry.class).add(UrlState.class)
                 .build();
         ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), ours));
     }

@@ -37,6 +37,7 @@ public record Topics(String prefix) {
     public String stats() { return prefix + "stats"; }
     public String fetchLog() { return prefix + "fetch-log"; }
     public String schemas() { return prefix + "schemas"; }
+    public String ingestState() { return prefix + "ingest-state"; }
 
     /** {@code news.category.<id>}; ids are lower-case letters, digits and dashes. */
     public String category(String categoryId) {
@@ -49,6 +50,6 @@ public record Topics(String prefix) {
 
     /** The fixed topics (not the per-category ones), in pipeline order. */
     public List<String> fixed() {
-        return List.of(frontier(), raw(), clean(), enriched(), dlq(), stats(), fetchLog(), schemas());
+        return List.of(frontier(), raw(), clean(), enriched(), dlq(), stats(), fetchLog(), schemas(), ingestState());
     }
 }

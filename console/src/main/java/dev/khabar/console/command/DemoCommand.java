@@ -31,7 +31,7 @@ public final class DemoCommand implements Callable<Integer> {
         KhabarConfig config = common.loader().flag("ingest.per-host-delay", "20ms").load();
         try (SampleSite site = SampleSite.start(0)) {
             System.err.println("khabar: sample site at " + site.baseUri());
-            Source source = new Source("sample-blog", SourceType.RSS, site.feedUri(), Duration.ofMinutes(1), true, 500);
+            Source source = Source.of("sample-blog", SourceType.RSS, site.feedUri(), Duration.ofMinutes(1), true);
             return PipelineRun.execute(config, List.of(source), once, json, System.out, System.err);
         }
     }

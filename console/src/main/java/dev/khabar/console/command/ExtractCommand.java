@@ -43,8 +43,10 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         byte[] bytes = Files.readAllBytes(file);
         URI pageUrl = url != null ? url : file.toAbsolutePath().toUri();
-        String html = DirectoryExtractor.decode(bytes);
-        System.out.println(ArticleJson.toJson(new ArticleExtractor().extract(html, pageUrl)));
+        // Jsoup picks the charset from a BOM or <meta charset>, else UTF-8
+        var doc = org.jsoup.Jsoup.parse(new java.io.ByteArrayInputStream(bytes), null, pageUrl.toString());
+        var out = new java.io.PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+        out.println(ArticleJson.toJson(new ArticleExtractor().extract(doc, pageUrl)));
         return 0;
     }
 }

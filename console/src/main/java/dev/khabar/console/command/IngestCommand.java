@@ -2,11 +2,11 @@ package dev.khabar.console.command;
 
 import dev.khabar.console.config.KhabarConfig;
 import dev.khabar.console.runtime.IngestRunner;
+import dev.khabar.console.runtime.KafkaEndpoint;
 import dev.khabar.console.runtime.ProcessorRunner;
 import dev.khabar.console.runtime.TopicSetup;
-import dev.khabar.ingest.IngestReport;
-import dev.khabar.ingest.Ingestor;
 import dev.khabar.ingest.IngestListener;
+import dev.khabar.ingest.IngestService;
 import dev.khabar.ingest.source.Source;
 import dev.khabar.ingest.source.SourcesFile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,12 +14,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The ingest service alone, against a running cluster. */
+/** The ingest service alone, against a running cluster; several instances share the frontier. */
 @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Run ingest alone against --bootstrap.")
 public final class IngestCommand implements Callable<Integer> {
 
@@ -29,8 +28,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--sources", paramLabel = "FILE", description = "sources YAML file (or ingest.sources)")
     Path sources;
 
-    @Option(names = "--once", description = "poll every source once and exit")
-    boolean once;
+    @Option(names = "--no-discovery", description = "only fetch from the shared frontier; another instance discovers")
+    boolean noDiscovery;
 
     @Override
     public Integer call() throws Exception {
@@ -42,27 +41,27 @@ public final class IngestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no sources: pass --sources FILE or set ingest.sources");
         }
         List<Source> list = SourcesFile.load(config.ingest().sources());
-        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.kafka().bootstrap()))) {
-            TopicSetup.ensure(admin, config.topics(), ProcessorRunner.taxonomy(config).categoryIds(),
-                    config.kafka().partitions(), config.kafka().replicationFactor());
-        }
-        try (Ingestor ingestor = IngestRunner.create(config, config.kafka().bootstrap(), new SimpleMeterRegistry(),
-                IngestListener.NONE)) {
-            if (once) {
-                IngestReport report = ingestor.pollOnce(list);
-                System.out.print(report.summary());
-                return 0;
+        try (KafkaEndpoint kafka = KafkaEndpoint.open(config)) {
+            try (Admin admin = kafka.admin()) {
+                TopicSetup.ensure(admin, config.topics(), ProcessorRunner.taxonomy(config).categoryIds(),
+                        config.kafka().partitions(), config.kafka().replicationFactor());
             }
-            IngestReport report = new IngestReport();
-            Thread main = Thread.currentThread();
-            Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt, "khabar-shutdown"));
-            try {
-                ingestor.runContinuously(list, report);
-            } catch (InterruptedException e) {
-                System.err.print(report.summary());
+            try (IngestService ingest = IngestRunner.start(config, kafka.bootstrap(), kafka.clientProperties(), list,
+                    new SimpleMeterRegistry(), IngestListener.NONE)) {
+                Thread main = Thread.currentThread();
+                Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt, "khabar-shutdown"));
+                System.err.println("khabar: ingest " + config.ingest().instanceId() + " on " + kafka.bootstrap());
+                try {
+                    if (noDiscovery) {
+                        Thread.sleep(Long.MAX_VALUE);
+                    } else {
+                        ingest.discoverContinuously();
+                    }
+                } catch (InterruptedException e) {
+                    // shutdown
+                }
             }
-            return 0;
         }
+        return 0;
     }
 }

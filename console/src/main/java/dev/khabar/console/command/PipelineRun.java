@@ -6,7 +6,6 @@ import dev.khabar.console.runtime.TopicTail;
 import dev.khabar.console.view.ArticleLine;
 import dev.khabar.console.view.AvroJson;
 import dev.khabar.ingest.IngestListener;
-import dev.khabar.ingest.IngestReport;
 import dev.khabar.ingest.source.Source;
 import dev.khabar.schemas.AvroSerde;
 import dev.khabar.schemas.EnrichedArticle;
@@ -31,11 +30,11 @@ final class PipelineRun {
             out.flush();
         };
         ProgressLine progress = new ProgressLine(err, !json && System.console() != null);
-        try (PipelineSession session = PipelineSession.start(config, new SimpleMeterRegistry(), progress)) {
+        try (PipelineSession session = PipelineSession.start(config, sources, new SimpleMeterRegistry(), progress)) {
             err.println("khabar: Kafka at " + session.bootstrap() + (session.kafka().isEmbedded() ? " (embedded)" : "")
                     + ", " + sources.size() + " source(s)");
             if (once) {
-                PipelineSession.OnceResult result = session.runOnce(sources, show, ONCE_TIMEOUT);
+                PipelineSession.OnceResult result = session.runOnce(show, ONCE_TIMEOUT);
                 progress.finish();
                 err.print(result.report().summary());
                 err.printf("khabar: %d enriched, %d dead letters%n", result.enriched(), result.deadLetters());
@@ -45,17 +44,16 @@ final class PipelineRun {
                 }
                 return 0;
             }
-            return runForever(config, session, sources, show, err);
+            return runForever(config, session, show, err);
         }
     }
 
-    private static int runForever(KhabarConfig config, PipelineSession session, List<Source> sources,
-                                  Consumer<EnrichedArticle> show, PrintStream err) throws InterruptedException {
+    private static int runForever(KhabarConfig config, PipelineSession session, Consumer<EnrichedArticle> show,
+                                  PrintStream err) throws InterruptedException {
         AvroSerde<EnrichedArticle> serde = AvroSerde.of(EnrichedArticle.class);
-        IngestReport report = new IngestReport();
         Thread ingest = new Thread(() -> {
             try {
-                session.ingestContinuously(sources, report);
+                session.ingestContinuously();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -69,7 +67,6 @@ final class PipelineRun {
             tail.run((topic, record) -> show.accept(serde.decode(record.value())), () -> false);
         } finally {
             ingest.interrupt();
-            err.print(report.summary());
         }
         return 0;
     }

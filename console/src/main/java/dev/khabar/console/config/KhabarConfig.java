@@ -21,7 +21,8 @@ public record KhabarConfig(Kafka kafka, Topics topics, Ingest ingest, Processor 
         }
     }
 
-    public record Ingest(Path sources, int threads, FetchSettings fetch) {
+    public record Ingest(Path sources, int threads, String groupId, String instanceId, Duration maxCrawlDelay,
+                         FetchSettings fetch) {
     }
 
     public record Processor(String applicationId, Path taxonomy, Path stateDir) {
@@ -52,7 +53,9 @@ public record KhabarConfig(Kafka kafka, Topics topics, Ingest ingest, Processor 
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException("ingest settings: " + e.getMessage());
         }
-        Ingest ingest = new Ingest(s.path("ingest.sources"), s.integer("ingest.threads", 1, 256), fetch);
+        String instanceId = s.string("ingest.instance-id").isEmpty() ? hostName() : s.string("ingest.instance-id");
+        Ingest ingest = new Ingest(s.path("ingest.sources"), s.integer("ingest.threads", 1, 256), s.string("ingest.group-id"),
+                instanceId, s.duration("ingest.max-crawl-delay"), fetch);
         String appId = s.string("processor.application-id");
         if (!appId.matches("[A-Za-z0-9._-]+")) {
             throw new InvalidConfigException("setting processor.application-id = '" + appId
@@ -61,6 +64,18 @@ public record KhabarConfig(Kafka kafka, Topics topics, Ingest ingest, Processor 
         Processor processor = new Processor(appId, s.path("processor.taxonomy"), s.path("processor.state-dir"));
         Console console = new Console(s.integer("console.dashboard-port", -1, 65535));
         return new KhabarConfig(kafka, topics, ingest, processor, console);
+    }
+
+    private static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "local";
+        }
     }
 
     public static Duration shutdownTimeout() {

@@ -2,13 +2,12 @@ package dev.khabar.console.runtime;
 
 import dev.khabar.console.config.KhabarConfig;
 import dev.khabar.ingest.IngestListener;
-import dev.khabar.ingest.Ingestor;
-import dev.khabar.ingest.extract.ArticleExtractor;
-import dev.khabar.ingest.fetch.AddressGuard;
-import dev.khabar.ingest.fetch.PageFetcher;
-import dev.khabar.ingest.publish.ArticlePublisher;
+import dev.khabar.ingest.IngestService;
+import dev.khabar.ingest.source.Source;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /** Wires ingest's parts from the configuration. */
 public final class IngestRunner {
@@ -16,11 +15,12 @@ public final class IngestRunner {
     private IngestRunner() {
     }
 
-    public static Ingestor create(KhabarConfig config, String bootstrap, MeterRegistry meters, IngestListener listener) {
-        PageFetcher fetcher = new PageFetcher(config.ingest().fetch(), AddressGuard.system());
-        ArticlePublisher publisher = ArticlePublisher.create(bootstrap, config.kafka().clientProperties(),
-                config.topics().raw());
-        return new Ingestor(fetcher, new ArticleExtractor(), publisher, meters, listener, config.ingest().threads(),
+    public static IngestService start(KhabarConfig config, String bootstrap, Map<String, Object> clientProperties,
+                                      List<Source> sources, MeterRegistry meters, IngestListener listener) {
+        KhabarConfig.Ingest i = config.ingest();
+        IngestService.Options options = new IngestService.Options(i.groupId(), i.instanceId(), i.threads(), i.fetch(),
+                i.maxCrawlDelay());
+        return IngestService.start(options, bootstrap, clientProperties, config.topics(), sources, meters, listener,
                 Clock.systemUTC());
     }
 }

@@ -78,6 +78,12 @@ public final class ArticleExtractor {
         String canonical = MetadataFinder.canonical(idx, ld, urls, url, sources);
         String host = pageUrl == null ? null : pageUrl.getHost();
         String title = TitleFinder.find(scan, ld, siteName, host, sources);
+        if (siteName == null) {
+            siteName = TitleFinder.siteNameFromPageTitle(idx.titleText, title);
+            if (siteName != null) {
+                sources.put("siteName", "title");
+            }
+        }
 
         String text = "";
         String html = null;
@@ -86,8 +92,9 @@ public final class ArticleExtractor {
         List<ExtractedImage> bodyImages = List.of();
         Element region = ContentLocator.locate(scan);
         if (region != null) {
+            scan.setContentRegion(region);
             BodyTextBuilder body = BodyTextBuilder.walk(region, scan, urls);
-            BodyCleaner cleaned = BodyCleaner.clean(body.chunks(), title);
+            BodyCleaner cleaned = BodyCleaner.clean(body.chunks(), title, body.readMoreBoxLinks());
             text = cleaned.text();
             links = cleaned.links();
             readMore = cleaned.readMoreLinks();

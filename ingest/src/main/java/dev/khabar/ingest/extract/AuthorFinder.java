@@ -103,24 +103,7 @@ final class AuthorFinder {
     }
 
     private static boolean inArticleArea(PageScan scan, Element e) {
-        if (e.normalName().equals("meta")) {
-            return true;
-        }
-        if (scan.of(e) == null) {
-            return false;
-        }
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            NodeStats s = scan.of(p);
-            if (s == null || s.kind == BoilerplateRules.Kind.COMMENTS) {
-                return false;
-            }
-            String n = (p.className() + ' ' + p.id()).toLowerCase(Locale.ROOT);
-            if (n.contains("sidebar") || n.contains("widget") || n.contains("related") || n.contains("comment")
-                    || n.contains("footer") || n.contains("recommend") || n.contains("popular")) {
-                return false;
-            }
-        }
-        return true;
+        return e.normalName().equals("meta") || !scan.isInSideArea(e);
     }
 
     /** Splits "A, B and C" into names after removing "By" and similar prefixes. */
@@ -134,7 +117,14 @@ final class AuthorFinder {
         if (cut > 0) {
             s = s.substring(0, cut);
         }
-        for (String part : s.split(",|&| and | और |;| e | y | und | et ")) {
+        // "Name, City" is a dateline, not two authors: commas only separate names in a list
+        // that also has a conjunction ("A, B and C")
+        String l = s.toLowerCase(Locale.ROOT);
+        boolean list = l.contains(" and ") || l.contains(" और ") || l.contains("&") || l.contains(";");
+        if (!list && s.indexOf(',') > 0) {
+            s = s.substring(0, s.indexOf(','));
+        }
+        for (String part : s.split(",|&| and | और |;")) {
             String p = stripPrefix(part.strip());
             if (!p.isEmpty()) {
                 out.add(p);

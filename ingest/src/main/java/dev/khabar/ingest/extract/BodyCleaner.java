@@ -20,8 +20,9 @@ final class BodyCleaner {
     private BodyCleaner() {
     }
 
-    static BodyCleaner clean(List<BodyChunk> chunks, String title) {
+    static BodyCleaner clean(List<BodyChunk> chunks, String title, List<String> readMoreBoxLinks) {
         BodyCleaner c = new BodyCleaner();
+        c.readMore.addAll(readMoreBoxLinks);
         c.run(chunks, title == null ? "" : TextRules.normalise(title));
         return c;
     }

@@ -15,11 +15,13 @@ import org.jsoup.select.NodeTraversor;
  * subtrees, captions and hidden elements. Also collects the images on the way.
  */
 final class BodyTextBuilder implements NodeFilter {
+    private static final int MAX_READ_MORE_BOX = 400;
     private final PageScan scan;
     private final UrlResolver urls;
     private final List<BodyChunk> chunks = new ArrayList<>();
     private final List<ExtractedImage> images = new ArrayList<>();
     private final List<String> blockStack = new ArrayList<>();
+    private final List<String> readMore = new ArrayList<>();
     private BodyChunk chunk;
     private int linkDepth;
 
@@ -42,6 +44,11 @@ final class BodyTextBuilder implements NodeFilter {
         return chunks;
     }
 
+    /** Links of pruned "read more" boxes met on the way. */
+    List<String> readMoreBoxLinks() {
+        return readMore;
+    }
+
     List<ExtractedImage> images() {
         return images;
     }
@@ -56,7 +63,11 @@ final class BodyTextBuilder implements NodeFilter {
             return FilterResult.CONTINUE;
         }
         NodeStats s = scan.of(e);
-        if (s == null || s.pruned) {
+        if (s == null) {
+            return FilterResult.SKIP_ENTIRELY;
+        }
+        if (s.pruned) {
+            collectReadMoreBox(e, s);
             return FilterResult.SKIP_ENTIRELY;
         }
         String tag = e.normalName();
@@ -121,6 +132,22 @@ final class BodyTextBuilder implements NodeFilter {
             chunks.add(chunk);
         }
         chunk = new BodyChunk(tag);
+    }
+
+    /** An "Also read: …" box pruned as boilerplate still yields its read-more links. */
+    private void collectReadMoreBox(Element e, NodeStats s) {
+        if (s.chars > MAX_READ_MORE_BOX || s.linkChars == 0) {
+            return;
+        }
+        String text = e.text();
+        if (TextRules.isReadMorePrompt(text)) {
+            for (Element a : e.getElementsByTag("a")) {
+                String href = urls.resolve(a.attr("href"));
+                if (href != null && !readMore.contains(href)) {
+                    readMore.add(href);
+                }
+            }
+        }
     }
 
     private void addImage(Element img) {

@@ -47,7 +47,7 @@ final class BoilerplateRules {
             "skip", "alert", "notice", "ticker", "carousel", "slider", "gallery", "toc");
 
     private static final String[] CONTENT_SUBSTRINGS = {
-        "article", "content", "entry", "post", "story", "body", "main", "blog", "text", "prose"
+        "article", "content", "entry", "post", "story", "body", "main", "blog", "prose"
     };
 
     private BoilerplateRules() {
@@ -90,7 +90,7 @@ final class BoilerplateRules {
                 return Kind.BOILERPLATE;
             }
         }
-        if ("articleBody".equals(e.attr("itemprop"))) {
+        if (hasItemprop(e, "articleBody")) {
             return Kind.CONTENT;
         }
         if (cls.isEmpty() && id.isEmpty()) {
@@ -133,10 +133,30 @@ final class BoilerplateRules {
         return Kind.NEUTRAL;
     }
 
+    static boolean hasItemprop(Element e, String prop) {
+        String v = e.attr("itemprop");
+        if (v.isEmpty()) {
+            return false;
+        }
+        for (String p : v.split(" ")) {
+            if (p.equals(prop)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Other articles' areas: sidebars, widgets, related and popular lists, comments. */
+    static boolean isSideArea(Element e) {
+        String n = (e.className() + ' ' + e.id()).toLowerCase(Locale.ROOT);
+        return n.contains("sidebar") || n.contains("widget") || n.contains("related") || n.contains("comment")
+                || n.contains("recommend") || n.contains("popular") || n.contains("trending");
+    }
+
     /** Strong signals that an element holds the article body. */
     static boolean isContentMarker(Element e) {
         String tag = e.normalName();
-        if (tag.equals("article") || tag.equals("main") || "articleBody".equals(e.attr("itemprop"))) {
+        if (tag.equals("article") || tag.equals("main") || hasItemprop(e, "articleBody")) {
             return true;
         }
         String cls = e.className();

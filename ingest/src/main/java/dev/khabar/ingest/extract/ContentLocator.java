@@ -8,8 +8,6 @@ import org.jsoup.nodes.Element;
  * elements marked up as the article body.
  */
 final class ContentLocator {
-    private static final double BAD_WEIGHT = 1.0;
-    private static final double NEUTRAL_WEIGHT = 0.3;
     private static final double MARKER_BONUS = 0.15;
 
     private ContentLocator() {
@@ -33,9 +31,9 @@ final class ContentLocator {
     }
 
     static double score(NodeStats s) {
-        double score = s.good - BAD_WEIGHT * s.bad - NEUTRAL_WEIGHT * s.neutral;
+        double score = s.decayed;
         if (s.contentMarker) {
-            score += MARKER_BONUS * s.good;
+            score += MARKER_BONUS * Math.max(0, s.decayed);
         }
         return score;
     }

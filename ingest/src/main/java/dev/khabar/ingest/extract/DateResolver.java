@@ -124,20 +124,7 @@ final class DateResolver {
     }
 
     private static boolean visible(PageScan scan, Element e) {
-        if (scan.of(e) == null) {
-            return false;
-        }
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            NodeStats s = scan.of(p);
-            if (s == null || s.kind == BoilerplateRules.Kind.COMMENTS) {
-                return false;
-            }
-            String n = names(p);
-            if (n.contains("sidebar") || n.contains("widget") || n.contains("related") || n.contains("comment")) {
-                return false;
-            }
-        }
-        return true;
+        return !scan.isInSideArea(e);
     }
 
     private static String names(Element e) {

@@ -2,7 +2,6 @@ package dev.khabar.ingest.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +57,7 @@ public final class DirectoryExtractor {
             n.put("published", ArticleJson.iso(a.published()));
             n.put("language", a.language());
             n.put("url", a.canonicalUrl());
+            n.putPOJO("sources", a.sources());
             results.put(id, n);
         }
         Path parent = out.toAbsolutePath().getParent();
@@ -85,8 +85,6 @@ public final class DirectoryExtractor {
         }
         try (InputStream in = new GZIPInputStream(Files.newInputStream(page))) {
             return in.readAllBytes();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 

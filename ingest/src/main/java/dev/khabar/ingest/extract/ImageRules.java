@@ -66,17 +66,24 @@ final class ImageRules {
             String tag = e.normalName();
             if (tag.equals("figure")) {
                 Element cap = e.selectFirst("figcaption");
-                return cap == null ? null : blankToNull(cap.text());
+                return cap == null ? null : withoutCredit(cap);
             }
             if (e.className().contains("wp-caption")) {
                 Element cap = e.selectFirst(".wp-caption-text, .caption, figcaption");
-                return cap == null ? null : blankToNull(cap.text());
+                return cap == null ? null : withoutCredit(cap);
             }
             if (tag.equals("body") || tag.equals("article")) {
                 break;
             }
         }
         return null;
+    }
+
+    /** The caption's text without its photo credit ({@code .credit}, {@code .copyright}). */
+    private static String withoutCredit(Element caption) {
+        Element c = caption.clone();
+        c.select("[class*=credit], [class*=copyright], [class*=source]").remove();
+        return blankToNull(c.text());
     }
 
     private static String blankToNull(String s) {

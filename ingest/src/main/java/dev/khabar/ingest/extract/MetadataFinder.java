@@ -61,7 +61,7 @@ final class MetadataFinder {
         }
         if (tags.isEmpty()) {
             for (Element a : idx.tagLinks) {
-                if (scan.of(a) != null && !inComments(scan, a)) {
+                if (!scan.isInSideArea(a)) {
                     source = put(tags, a.text(), source, "rel-tag");
                 }
             }
@@ -89,15 +89,6 @@ final class MetadataFinder {
         return source == null ? here : source;
     }
 
-    private static boolean inComments(PageScan scan, Element e) {
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            NodeStats s = scan.of(p);
-            if (s == null || s.kind == BoilerplateRules.Kind.COMMENTS) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** The declared language, or {@code null}; records which declaration was used. */
     static String declaredLanguage(PageIndex idx, JsonLdArticle ld, Map<String, String> sources) {

@@ -129,9 +129,9 @@ final class MonthNames {
                 }
                 out.add(s.substring(i, j));
                 i = j;
-            } else if (isWordChar(c)) {
+            } else if (TextRules.isWordChar(c)) {
                 int j = i;
-                while (j < n && isWordChar(s.charAt(j))) {
+                while (j < n && TextRules.isWordChar(s.charAt(j)) && !Character.isDigit(s.charAt(j))) {
                     j++;
                 }
                 out.add(s.substring(i, j).toLowerCase(Locale.ROOT));
@@ -144,13 +144,5 @@ final class MonthNames {
             }
         }
         return out;
-    }
-
-    private static boolean isWordChar(char c) {
-        if (Character.isLetter(c)) {
-            return true;
-        }
-        int t = Character.getType(c);
-        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK;
     }
 }

@@ -9,6 +9,11 @@ import org.jsoup.nodes.Element;
  * ({@code neutral}). Pruned subtrees do not count towards their ancestors.
  */
 final class NodeStats {
+    static final double DECAY = Double.parseDouble(System.getProperty("khabar.decay", "0.9"));
+    static final double BAD_WEIGHT = 1.0;
+    static final double NEUTRAL_WEIGHT = 0.3;
+    static final double INLINE_LINK_WEIGHT = Double.parseDouble(System.getProperty("khabar.inlineLink", "0.5"));
+    static final int TEASER_MAX = 400;
     final Element element;
     final NodeStats parent;
     final BoilerplateRules.Kind kind;
@@ -19,6 +24,10 @@ final class NodeStats {
     int bad;
     int neutral;
     int paragraphs;
+    /** score of this element's own text chunks */
+    double ownScore;
+    /** own score plus children's decayed scores, each level down weighted by {@link #DECAY} */
+    double decayed;
     /** good characters of the largest content-marked element in this subtree */
     int markerGood;
     boolean contentMarker;
@@ -29,6 +38,7 @@ final class NodeStats {
     int chunkLinkChars;
     int chunkDense;
     char chunkLast;
+    boolean chunkEllipsis;
 
     NodeStats(Element element, NodeStats parent, BoilerplateRules.Kind kind, boolean block) {
         this.element = element;
@@ -49,17 +59,25 @@ final class NodeStats {
         int shortChunk = dense ? 10 : 25;
         if (l * 2 > c) {
             bad += c;
+            ownScore -= BAD_WEIGHT * c;
+        } else if (chunkEllipsis && c < TEASER_MAX) {
+            // "An excerpt of another article…" or "… [Read more]": a teaser
+            neutral += c;
+            ownScore -= NEUTRAL_WEIGHT * c;
         } else if (c >= longChunk || (c >= shortChunk && isSentenceEnd(chunkLast))) {
             good += c - l;
             bad += l;
             paragraphs++;
+            ownScore += c - l - INLINE_LINK_WEIGHT * l;
         } else {
             neutral += c;
+            ownScore -= NEUTRAL_WEIGHT * c;
         }
         chunkChars = 0;
         chunkLinkChars = 0;
         chunkDense = 0;
         chunkLast = 0;
+        chunkEllipsis = false;
     }
 
     /** Adds a child's totals to this element's. */

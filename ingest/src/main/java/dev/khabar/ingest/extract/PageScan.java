@@ -1,10 +1,12 @@
 package dev.khabar.ingest.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -19,11 +21,13 @@ import org.jsoup.select.NodeTraversor;
  */
 final class PageScan implements NodeFilter {
     private static final int MAX_RESCUES = 3;
+    private static final int MIN_RESCUE = 200;
 
     final Map<Element, NodeStats> stats = new IdentityHashMap<>();
     final List<NodeStats> postOrder = new ArrayList<>();
     final PageIndex index = new PageIndex();
     private final List<NodeStats> pruned = new ArrayList<>();
+    private final Set<Element> contentPath = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Document doc;
     private NodeStats current;
     private int linkDepth;
@@ -55,6 +59,33 @@ final class PageScan implements NodeFilter {
         }
         for (; s != null; s = s.parent) {
             if (s.pruned) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Records the chosen content element: it and its ancestors are never side areas. */
+    void setContentRegion(Element region) {
+        for (Element p = region; p != null; p = p.parent()) {
+            contentPath.add(p);
+        }
+    }
+
+    /**
+     * True if {@code e} sits in a comment thread, sidebar, widget, related-posts box or footer, or
+     * in a skipped element: bylines and dates found there belong to other articles.
+     */
+    boolean isInSideArea(Element e) {
+        if (!stats.containsKey(e)) {
+            return true;
+        }
+        for (Element p = e.parent(); p != null && p != doc.body() && !contentPath.contains(p); p = p.parent()) {
+            NodeStats s = stats.get(p);
+            if (s == null || s.kind == BoilerplateRules.Kind.COMMENTS) {
+                return true;
+            }
+            if (s.kind == BoilerplateRules.Kind.BOILERPLATE && BoilerplateRules.isSideArea(p)) {
                 return true;
             }
         }
@@ -122,9 +153,11 @@ final class PageScan implements NodeFilter {
                 pruned.add(frame);
             }
         }
+        frame.decayed += frame.ownScore;
         NodeStats parent = frame.parent;
         if (parent != null && !frame.pruned) {
             parent.add(frame);
+            parent.decayed += NodeStats.DECAY * frame.decayed;
             parent.markerGood = Math.max(parent.markerGood, frame.markerGood);
         }
         postOrder.add(frame);
@@ -157,10 +190,22 @@ final class PageScan implements NodeFilter {
         owner.chunkChars += n;
         owner.chunkDense += dense;
         owner.chunkLast = last;
+        owner.chunkEllipsis = endsWithEllipsis(text);
         if (linkDepth > 0) {
             current.linkChars += n;
             owner.chunkLinkChars += n;
         }
+    }
+
+    private static boolean endsWithEllipsis(String text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end > 0 && text.charAt(end - 1) == ']') {
+            end--;
+        }
+        return end > 0 && text.charAt(end - 1) == '…' || end > 2 && text.startsWith("...", end - 3);
     }
 
     private static NodeStats owner(NodeStats s) {
@@ -183,15 +228,19 @@ final class PageScan implements NodeFilter {
         pruned.sort(Comparator.comparingInt((NodeStats s) -> s.good).reversed());
         for (int i = 0; i < Math.min(MAX_RESCUES, pruned.size()); i++) {
             NodeStats s = pruned.get(i);
-            if (s.kind == BoilerplateRules.Kind.COMMENTS || s.good <= 200 || s.good <= root.good) {
-                continue;
-            }
-            s.pruned = false;
-            for (NodeStats p = s.parent; p != null; p = p.parent) {
-                p.add(s);
-                if (p.pruned) {
-                    break;
+            while (s != null && s.pruned && s.kind != BoilerplateRules.Kind.COMMENTS
+                    && s.good > MIN_RESCUE && s.good > 2 * root.good) {
+                s.pruned = false;
+                NodeStats p = s.parent;
+                double weight = NodeStats.DECAY;
+                for (; p != null; p = p.parent, weight *= NodeStats.DECAY) {
+                    p.add(s);
+                    p.decayed += weight * s.decayed;
+                    if (p.pruned) {
+                        break;
+                    }
                 }
+                s = p;
             }
         }
     }

@@ -97,6 +97,15 @@ final class TextRules {
         return false;
     }
 
+    /** Letters, digits and combining marks (so Devanagari vowel signs count as part of a word). */
+    static boolean isWordChar(char c) {
+        if (Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        int t = Character.getType(c);
+        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK;
+    }
+
     /** Lower-cased with surrounding punctuation and spaces removed. */
     static String normalise(String line) {
         String l = line.strip().toLowerCase(Locale.ROOT);

@@ -52,6 +52,29 @@ final class TitleFinder {
         return null;
     }
 
+    /** "Blog Name: Post Title" → "Blog Name", when the article title is known; else null. */
+    static String siteNameFromPageTitle(String pageTitle, String title) {
+        if (pageTitle == null || title == null || title.isEmpty()) {
+            return null;
+        }
+        String page = collapse(pageTitle);
+        int at = page.indexOf(title);
+        if (at < 0 || page.length() == title.length()) {
+            return null;
+        }
+        String rest = (page.substring(0, at) + ' ' + page.substring(at + title.length())).strip();
+        int start = 0;
+        int end = rest.length();
+        while (start < end && !TextRules.isWordChar(rest.charAt(start))) {
+            start++;
+        }
+        while (end > start && !TextRules.isWordChar(rest.charAt(end - 1))) {
+            end--;
+        }
+        String name = rest.substring(start, end);
+        return name.length() >= 2 && name.length() <= 60 ? name : null;
+    }
+
     static String stripSiteName(String title, String siteName, String host) {
         for (String sep : SEPARATORS) {
             int last = title.lastIndexOf(sep);
@@ -89,7 +112,7 @@ final class TitleFinder {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            if (TextRules.isWordChar(c)) {
                 b.append(Character.toLowerCase(c));
             }
         }

@@ -17,16 +17,25 @@ public enum FetchOutcome {
     REFUSED_ADDRESS,
     TOO_MANY_REDIRECTS,
     EXTRACT_FAILED,
-    PUBLISH_FAILED;
+    PUBLISH_FAILED,
+    /** A temporary failure (429/503/5xx, timeout, robots.txt unreachable): the URL went back to the frontier. */
+    RETRYING,
+    /** The frontier entry names a source this instance does not have. */
+    UNKNOWN_SOURCE;
 
     /** The lower-case, dashed name used in metrics, logs and summaries ({@code not-modified}). */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** Parses {@link #label()} back. */
+    public static FetchOutcome fromLabel(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
     public boolean isFailure() {
         return switch (this) {
-            case PUBLISHED, UNCHANGED, NOT_MODIFIED, DUPLICATE, ROBOTS_DENIED -> false;
+            case PUBLISHED, UNCHANGED, NOT_MODIFIED, DUPLICATE, ROBOTS_DENIED, RETRYING -> false;
             default -> true;
         };
     }

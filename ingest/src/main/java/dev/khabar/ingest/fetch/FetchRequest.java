@@ -14,7 +14,7 @@ public record FetchRequest(URI url, Expect expect, boolean allowPrivate, String 
 
     /** The kind of document the caller wants. */
     public enum Expect {
-        HTML, FEED, TEXT
+        HTML, FEED, TEXT, JSON
     }
 
     public static FetchRequest page(URI url, boolean allowPrivate) {

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * At most one request per host at a time, and at least {@code delay} between the end of one
  * request and the start of the next to the same host.
  */
-final class HostPacer {
+public final class HostPacer {
 
     private final ConcurrentHashMap<String, HostSlot> slots = new ConcurrentHashMap<>();
 
@@ -19,12 +19,23 @@ final class HostPacer {
     }
 
     /** A held turn on one host; closing it releases the host and starts the delay. */
-    interface Turn extends AutoCloseable {
+    public interface Turn extends AutoCloseable {
         @Override
         void close();
     }
 
-    Turn awaitTurn(String host, Duration delay) throws InterruptedException {
+    /** Keeps every request to {@code host} back for {@code pause} (Retry-After, backoff). */
+    public void pause(String host, Duration pause) {
+        HostSlot slot = slots.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new HostSlot());
+        slot.lock.lock();
+        try {
+            slot.nextAllowedNanos = Math.max(slot.nextAllowedNanos, System.nanoTime() + pause.toNanos());
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    public Turn awaitTurn(String host, Duration delay) throws InterruptedException {
         HostSlot slot = slots.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new HostSlot());
         slot.lock.lockInterruptibly();
         long wait = slot.nextAllowedNanos - System.nanoTime();
@@ -37,7 +48,7 @@ final class HostPacer {
             }
         }
         return () -> {
-            slot.nextAllowedNanos = System.nanoTime() + delay.toNanos();
+            slot.nextAllowedNanos = Math.max(slot.nextAllowedNanos, System.nanoTime() + delay.toNanos());
             slot.lock.unlock();
         };
     }

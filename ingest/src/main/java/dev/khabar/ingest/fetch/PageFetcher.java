@@ -33,6 +33,7 @@ public final class PageFetcher implements AutoCloseable {
     private final AddressGuard guard;
     private final HttpClient client;
     private final HostPacer pacer = new HostPacer();
+    private final java.util.concurrent.ConcurrentHashMap<String, Duration> hostDelays = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PageFetcher(FetchSettings settings, AddressGuard guard) {
         this.settings = settings;
@@ -48,6 +49,18 @@ public final class PageFetcher implements AutoCloseable {
         return settings;
     }
 
+    /** Holds back every request to a host, e.g. after a 429/503 with Retry-After. */
+    public void pauseHost(String host, Duration pause) {
+        pacer.pause(host, pause);
+    }
+
+    /** Makes requests to {@code host} wait at least {@code delay} apart (robots.txt crawl-delay). */
+    public void setHostDelay(String host, Duration delay) {
+        if (delay.compareTo(settings.perHostDelay()) > 0) {
+            hostDelays.put(host.toLowerCase(Locale.ROOT), delay);
+        }
+    }
+
     public FetchResult fetch(FetchRequest request) {
         URI url = request.url();
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
@@ -56,7 +69,8 @@ public final class PageFetcher implements AutoCloseable {
                 return new FetchResult.Failed(request.url(), FetchOutcome.REFUSED_ADDRESS, 0, refusal.get());
             }
             HttpResponse<byte[]> response;
-            try (HostPacer.Turn turn = pacer.awaitTurn(url.getHost(), settings.perHostDelay())) {
+            try (HostPacer.Turn turn = pacer.awaitTurn(url.getHost(),
+                    hostDelays.getOrDefault(url.getHost().toLowerCase(Locale.ROOT), settings.perHostDelay()))) {
                 response = exchange(url, request, hop == 0);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -164,6 +178,7 @@ public final class PageFetcher implements AutoCloseable {
             case HTML -> "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
             case FEED -> "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1";
             case TEXT -> "text/plain,*/*;q=0.1";
+            case JSON -> "application/json,*/*;q=0.1";
         };
     }
 
@@ -176,6 +191,7 @@ public final class PageFetcher implements AutoCloseable {
             case HTML -> ct.startsWith("text/html") || ct.startsWith("application/xhtml");
             case FEED -> ct.contains("xml") || ct.startsWith("text/");
             case TEXT -> ct.startsWith("text/");
+            case JSON -> ct.contains("json");
         };
     }
 

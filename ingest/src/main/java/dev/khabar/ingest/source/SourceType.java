@@ -8,6 +8,12 @@ public enum SourceType {
     RSS,
     /** Same as {@link #RSS}: the feed reader detects the format. */
     ATOM,
+    /** A sitemap or sitemap index (also Google News sitemaps); every {@code <loc>} is an article. */
+    SITEMAP,
+    /** An index page: article links chosen by a CSS selector, more pages by a "next" selector. */
+    LISTING,
+    /** A WordPress site's REST API ({@code /wp-json/wp/v2/posts}): body, UTC dates and terms without scraping. */
+    WORDPRESS,
     /** A single article URL. */
     URL;
 
@@ -15,7 +21,7 @@ public enum SourceType {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown source type '" + value + "' (expected rss, atom or url)", e);
+            throw new IllegalArgumentException("unknown source type '" + value + "' (expected rss, atom, sitemap, listing, wordpress or url)", e);
         }
     }
 }

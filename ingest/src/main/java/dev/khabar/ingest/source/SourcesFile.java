@@ -26,6 +26,13 @@ import java.util.Set;
  *     poll-interval: 10m   # optional: 30s, 10m, 1h or ISO-8601 (PT10M)
  *     allow-private: false # optional
  *     max-articles: 200    # optional
+ *     follow-depth: 1      # optional: follow same-site "read more" links and outlinks this many hops
+ *   - id: news-index
+ *     type: listing        # also: sitemap, wordpress, url, atom
+ *     url: https://example.org/news/
+ *     link-selector: "h2.title a"
+ *     next-selector: "a.next"
+ *     max-pages: 5
  * </pre>
  *
  * A source may use {@code ${BASE}}-style placeholders that the caller resolves first (the demo
@@ -34,6 +41,8 @@ import java.util.Set;
 public final class SourcesFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> KNOWN = Set.of("id", "type", "url", "poll-interval", "allow-private",
+            "max-articles", "link-selector", "next-selector", "max-pages", "follow-depth");
 
     private SourcesFile() {
     }
@@ -79,7 +88,17 @@ public final class SourcesFile {
             Duration poll = node.hasNonNull("poll-interval") ? parseDuration(node.get("poll-interval").asText()) : null;
             boolean allowPrivate = node.path("allow-private").asBoolean(false);
             int max = node.path("max-articles").asInt(500);
-            return new Source(id, SourceType.parse(type), url, poll, allowPrivate, max);
+            String links = node.path("link-selector").asText(null);
+            String next = node.path("next-selector").asText(null);
+            int pages = node.path("max-pages").asInt(10);
+            int depth = node.path("follow-depth").asInt(0);
+            for (var it = node.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!KNOWN.contains(f)) {
+                    throw new IllegalArgumentException("unknown setting '" + f + "'");
+                }
+            }
+            return new Source(id, SourceType.parse(type), url, poll, allowPrivate, max, links, next, pages, depth);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }

@@ -32,13 +32,4 @@ class UrlCanonicalizerTest {
         assertThat(canon("/relative")).isNull();
     }
 
-    @Test
-    void seenUrlsVersionChangedContentAndSkipTheSame() {
-        SeenUrls seen = new SeenUrls();
-        assertThat(seen.claim("u")).isTrue();
-        assertThat(seen.claim("u")).isFalse();
-        assertThat(seen.nextVersion("c", "h1")).contains(1);
-        assertThat(seen.nextVersion("c", "h1")).isEmpty();
-        assertThat(seen.nextVersion("c", "h2")).contains(2);
-    }
 }

@@ -67,7 +67,7 @@ public final class LanguageDetector {
         if (vietnameseLetters(text) >= 3) {
             return "vi";
         }
-        return byWords(folded, "Latin", hint != null && isLatinLanguage(hint) ? hint : "und", hint);
+        return byWords(folded, "Latin", hint != null ? hint : "und", hint);
     }
 
     private String cyrillic(String text, FoldedText folded, String hint) {
@@ -81,8 +81,7 @@ public final class LanguageDetector {
         if (ukrainian >= 2) {
             return "uk";
         }
-        String byWords = byWords(folded, "Cyrillic", "ru", hint);
-        return byWords.equals("uk") ? "ru" : byWords;
+        return byWords(folded, "Cyrillic", "ru", hint);
     }
 
     /** The language whose profile words occur most; {@code fallback} below {@value #MIN_HITS}. */
@@ -163,11 +162,6 @@ public final class LanguageDetector {
             case TIBETAN -> "bo";
             default -> hint == null ? "und" : hint;
         };
-    }
-
-    private static boolean isLatinLanguage(String code) {
-        return Set.of("en", "fr", "de", "es", "pt", "it", "nl", "id", "vi", "tr", "pl", "ms", "sv", "da", "no", "fi",
-                "cs", "ro", "hu").contains(code);
     }
 
     /** Most frequent script among letters; COMMON when there are no letters. */

@@ -172,10 +172,8 @@ class NewsTopologyTest {
                   - id: monsoon
                     threshold: 1.0
                     terms:
-                      en:
-                        - {term: monsoon, weight: 2.0}
-                      hi:
-                        - {term: मानसून, weight: 2.0}
+                      en: {monsoon: 2}
+                      hi: {मानसून: 2}
                 """;
         classifier.set(new TopicClassifier(Taxonomy.parse(yaml)));
         RawArticle article = raw("https://x.example/m", "मानसून केरल पहुंचा", "मानसून इस साल समय से पहले केरल पहुंच गया है।");

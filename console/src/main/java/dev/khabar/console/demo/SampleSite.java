@@ -1,0 +1,499 @@
+package dev.khabar.console.demo;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * The bundled sample blog site that {@code khabar demo} ingests: static pages from the classpath
+ * ({@code /sample-site/}) served over HTTP by the JDK's {@link HttpServer}.
+ *
+ * <p>Pages carry the placeholder {@code {{BASE}}} wherever an absolute URL is needed; it is replaced at serve
+ * time by {@code http://HOST:PORT} as the client addressed the server (its {@code Host} header), or by
+ * {@link #baseUri()} without the trailing slash when that header is missing or odd. Responses carry a strong
+ * {@code ETag} (a hash of the bytes served) and a {@code Last-Modified} date (the feed's {@code lastBuildDate}),
+ * and conditional requests get {@code 304 Not Modified}. Unknown paths get 404, paths with {@code .} or
+ * {@code ..} segments (also percent-encoded) get 400, and only GET and HEAD are allowed.
+ *
+ * <p>Article paths are relative to the base without a leading slash, e.g.
+ * {@code hi/2024/06/russia-north-korea-defence-pact.html}, the same form as in
+ * {@code sample-site/expected-labels.tsv}.
+ */
+public final class SampleSite implements AutoCloseable {
+
+    /** Classpath folder holding the site. */
+    public static final String RESOURCE_ROOT = "/sample-site/";
+    /** Classpath resource with {@code path<TAB>comma-separated labels} for every article. */
+    public static final String EXPECTED_LABELS = RESOURCE_ROOT + "expected-labels.tsv";
+
+    static final String PLACEHOLDER = "{{BASE}}";
+    static final String FEED = "feed.xml";
+    private static final int THREADS = 2;
+    private static final Pattern HOST_HEADER =
+            Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?");
+    private static final Map<String, String> CONTENT_TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "xml", "application/xml; charset=utf-8",
+            "txt", "text/plain; charset=utf-8",
+            "svg", "image/svg+xml; charset=utf-8");
+    private static final String RSS_TYPE = "application/rss+xml; charset=utf-8";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI baseUri;
+    private final String defaultBase;
+    private final Instant lastModified;
+    private final List<String> articlePaths;
+    private final ConcurrentMap<String, Page> pages = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SampleSite(HttpServer server, ExecutorService executor, URI baseUri, Instant lastModified,
+                       List<String> articlePaths) {
+        this.server = server;
+        this.executor = executor;
+        this.baseUri = baseUri;
+        String b = baseUri.toString();
+        this.defaultBase = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        this.lastModified = lastModified;
+        this.articlePaths = articlePaths;
+    }
+
+    /** Serves the site on 127.0.0.1 at {@code port}, or on a free port when {@code port} is 0. */
+    public static SampleSite start(int port) {
+        return start("127.0.0.1", port);
+    }
+
+    /**
+     * Serves the site on the address {@code bind} (e.g. {@code 127.0.0.1}, or {@code 0.0.0.0} in a container)
+     * at {@code port}, or on a free port when {@code port} is 0.
+     *
+     * @throws UncheckedIOException if the address cannot be resolved or bound
+     */
+    public static SampleSite start(String bind, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        byte[] feed = resource(FEED).orElseThrow(() -> new IllegalStateException(
+                "sample site resources missing from the classpath: " + RESOURCE_ROOT + FEED));
+        Feed parsed = Feed.parse(feed);
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        try {
+            InetAddress address = InetAddress.getByName(bind);
+            HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 50);
+            InetAddress reachable = address.isAnyLocalAddress()
+                    ? InetAddress.getByAddress(new byte[] {127, 0, 0, 1}) : address;
+            String host = reachable instanceof Inet6Address
+                    ? "[" + reachable.getHostAddress().replaceFirst("%.*$", "") + "]" : reachable.getHostAddress();
+            URI base = URI.create("http://" + host + ":" + server.getAddress().getPort() + "/");
+            SampleSite site = new SampleSite(server, executor, base, parsed.lastModified(), parsed.articlePaths());
+            server.createContext("/", site::handle);
+            server.setExecutor(executor);
+            server.start();
+            return site;
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("cannot serve the sample site on " + bind + ":" + port, e);
+        } catch (RuntimeException e) {
+            executor.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** The site's root, {@code http://HOST:PORT/} (with the trailing slash). */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The RSS 2.0 feed that lists every article. */
+    public URI feedUri() {
+        return baseUri.resolve(FEED);
+    }
+
+    /** The absolute URI of a site path such as {@code hi/2024/06/x.html} (a leading slash is ignored). */
+    public URI uri(String path) {
+        return baseUri.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    /** Every article's path, relative to {@link #baseUri()} and without a leading slash, in feed order. */
+    public List<String> articlePaths() {
+        return articlePaths;
+    }
+
+    /** The {@code Last-Modified} date every response carries. */
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    /** Article path → the category labels it should get (empty for none), from {@value #EXPECTED_LABELS}. */
+    public static Map<String, Set<String>> expectedLabels() {
+        byte[] tsv = resource("expected-labels.tsv").orElseThrow(() -> new IllegalStateException(
+                "missing from the classpath: " + EXPECTED_LABELS));
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (String line : new String(tsv, StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cols = line.split("\t", -1);
+            Set<String> labels = cols.length < 2 || cols[1].isBlank() ? Set.of()
+                    : Arrays.stream(cols[1].split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
+            out.put(cols[0].strip().replaceFirst("^/", ""), labels);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Stops the server and its threads. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** True once {@link #close()} has stopped the server's threads. */
+    boolean stopped() {
+        return closed.get() && executor.isTerminated();
+    }
+
+    @Override
+    public String toString() {
+        return "SampleSite[" + baseUri + "]";
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            respond(exchange);
+        } catch (RuntimeException e) {
+            send(exchange, 500, "Internal Server Error", false);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void respond(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        boolean head = "HEAD".equals(method);
+        if (!head && !"GET".equals(method)) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            send(exchange, 405, "Method Not Allowed", head);
+            return;
+        }
+        Resolved resolved = resolve(exchange.getRequestURI().getRawPath());
+        if (resolved.status() != 200) {
+            send(exchange, resolved.status(), resolved.status() == 400 ? "Bad Request" : "Not Found", head);
+            return;
+        }
+        String base = baseFor(exchange.getRequestHeaders());
+        Page page = base.equals(defaultBase)
+                ? pages.computeIfAbsent(resolved.path(), p -> render(p, defaultBase).orElse(null))
+                : render(resolved.path(), base).orElse(null);
+        if (page == null) {
+            send(exchange, 404, "Not Found", head);
+            return;
+        }
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("ETag", page.etag());
+        headers.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)));
+        headers.set("Cache-Control", "no-cache");
+        if (notModified(exchange.getRequestHeaders(), page.etag(), lastModified)) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        headers.set("Content-Type", page.contentType());
+        headers.set("X-Content-Type-Options", "nosniff");
+        if (head) {
+            headers.set("Content-Length", Integer.toString(page.body().length));
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(200, page.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(page.body());
+        }
+    }
+
+    private String baseFor(Headers requestHeaders) {
+        String host = requestHeaders.getFirst("Host");
+        if (host == null || !HOST_HEADER.matcher(host).matches()) {
+            return defaultBase;
+        }
+        return "http://" + host.toLowerCase(Locale.ROOT);
+    }
+
+    private static void send(HttpExchange exchange, int status, String reason, boolean head) throws IOException {
+        byte[] body = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status + " " + reason
+                + "</title></head><body><h1>" + status + " " + reason + "</h1></body></html>\n")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        if (head) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** RFC 9110 §13.2.2: If-None-Match wins over If-Modified-Since; both compare against what would be sent. */
+    static boolean notModified(Headers request, String etag, Instant lastModified) {
+        List<String> noneMatch = request.get("If-None-Match");
+        if (noneMatch != null && !noneMatch.isEmpty()) {
+            String opaque = opaque(etag);
+            for (String header : noneMatch) {
+                for (String candidate : header.split(",")) {
+                    String c = candidate.strip();
+                    if (c.equals("*") || opaque(c).equals(opaque)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        String since = request.getFirst("If-Modified-Since");
+        if (since == null) {
+            return false;
+        }
+        try {
+            Instant ims = ZonedDateTime.parse(since.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(ims);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** Weak comparison, as If-None-Match asks for: {@code W/"x"} matches {@code "x"}. */
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+
+    // ------------------------------------------------------------------ paths and resources
+
+    /** Outcome of mapping a request path onto the site: 200 with a resource path, 400 or 404. */
+    record Resolved(int status, String path) {
+        static final Resolved BAD = new Resolved(400, null);
+        static final Resolved MISSING = new Resolved(404, null);
+    }
+
+    /**
+     * Maps a raw (still percent-encoded) request path to a resource path under {@link #RESOURCE_ROOT}.
+     * Refuses (400) dot segments, backslashes, NULs and encoded slashes; 404 for what the site cannot serve.
+     */
+    static Resolved resolve(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+            return Resolved.BAD;
+        }
+        String lower = rawPath.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00")) {
+            return Resolved.BAD;
+        }
+        String path = percentDecode(rawPath);
+        if (path == null) {
+            return Resolved.BAD;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\') {
+                return Resolved.BAD;
+            }
+        }
+        String[] segments = path.substring(1).split("/", -1);
+        for (String segment : segments) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return Resolved.BAD;
+            }
+        }
+        String relative = path.substring(1);
+        if (relative.isEmpty() || relative.endsWith("/")) {
+            relative = relative + "index.html";
+        }
+        if (relative.contains("//") || contentType(relative) == null) {
+            return Resolved.MISSING;
+        }
+        return new Resolved(200, relative);
+    }
+
+    static String contentType(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (name.equals(FEED) || name.endsWith(".rss")) {
+            return RSS_TYPE;
+        }
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? null : CONTENT_TYPES.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Decodes %XX escapes as UTF-8; {@code null} for a malformed escape or invalid UTF-8. */
+    static String percentDecode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    return null;
+                }
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return null;
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(encoded, 0, encoded.length);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static Optional<Page> render(String path, String base) {
+        return resource(path).map(raw -> {
+            byte[] body = new String(raw, StandardCharsets.UTF_8).replace(PLACEHOLDER, base)
+                    .getBytes(StandardCharsets.UTF_8);
+            return new Page(body, contentType(path), etag(body));
+        });
+    }
+
+    static Optional<byte[]> resource(String path) {
+        try (InputStream in = SampleSite.class.getResourceAsStream(RESOURCE_ROOT + path)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            // a classpath directory on some class loaders; nothing to serve
+            return Optional.empty();
+        }
+    }
+
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    private record Page(byte[] body, String contentType, String etag) {
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "khabar-sample-site-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    // ------------------------------------------------------------------ feed
+
+    /** What the server needs from the feed: the article paths and the date the site last changed. */
+    record Feed(List<String> articlePaths, Instant lastModified) {
+
+        static Feed parse(byte[] xml) {
+            Document doc;
+            try {
+                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+                factory.setNamespaceAware(true);
+                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                factory.setExpandEntityReferences(false);
+                doc = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml));
+            } catch (ParserConfigurationException | SAXException | IOException e) {
+                throw new IllegalStateException("sample site feed is not well-formed XML", e);
+            }
+            List<String> paths = new ArrayList<>();
+            NodeList items = doc.getElementsByTagName("item");
+            for (int i = 0; i < items.getLength(); i++) {
+                String link = childText((Element) items.item(i), "link");
+                if (link == null || !link.startsWith(PLACEHOLDER + "/")) {
+                    throw new IllegalStateException("feed item without a " + PLACEHOLDER + "/… link: " + link);
+                }
+                paths.add(link.substring(PLACEHOLDER.length() + 1));
+            }
+            Instant modified = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            NodeList built = doc.getElementsByTagName("lastBuildDate");
+            if (built.getLength() > 0) {
+                try {
+                    modified = ZonedDateTime.parse(built.item(0).getTextContent().strip(),
+                            DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                } catch (DateTimeParseException e) {
+                    // keep the start time
+                }
+            }
+            return new Feed(List.copyOf(paths), modified);
+        }
+
+        private static String childText(Element parent, String name) {
+            NodeList children = parent.getElementsByTagName(name);
+            return children.getLength() == 0 ? null : children.item(0).getTextContent().strip();
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.khabar.ingest;
+
+import dev.khabar.ingest.extract.ArticleExtractor;
+import dev.khabar.ingest.fetch.AddressGuard;
+import dev.khabar.ingest.fetch.FetchSettings;
+import dev.khabar.ingest.fetch.PageFetcher;
+import dev.khabar.ingest.fetch.RobotsRules;
+import dev.khabar.ingest.frontier.FrontierWorker;
+import dev.khabar.ingest.frontier.StateTopicReader;
+import dev.khabar.ingest.frontier.UrlProcessor;
+import dev.khabar.ingest.frontier.UrlStates;
+import dev.khabar.ingest.source.Discovered;
+import dev.khabar.ingest.source.DiscoveryException;
+import dev.khabar.ingest.source.Source;
+import dev.khabar.ingest.source.SourceScanner;
+import dev.khabar.schemas.AvroSerde;
+import dev.khabar.schemas.FetchLogEntry;
+import dev.khabar.schemas.FrontierEntry;
+import dev.khabar.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingest as a Kafka application: discovery puts article URLs on the frontier topic (keyed by
+ * host); fetch workers in one consumer group share it across threads and instances; URL state
+ * lives in a compacted topic; every URL's outcome goes to the fetch log.
+ */
+public final class IngestService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    /**
+     * @param groupId    consumer group of every ingest instance sharing the frontier
+     * @param instanceId unique and stable per instance (transactional ids derive from it)
+     */
+    public record Options(String groupId, String instanceId, int threads, FetchSettings fetch, Duration maxCrawlDelay) {
+    }
+
+    private final Topics topics;
+    private final List<Source> sources;
+    private final SourceScanner scanner;
+    private final KafkaProducer<String, byte[]> discoveryProducer;
+    private final StateTopicReader stateReader;
+    private final List<FrontierWorker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Clock clock;
+    private final AvroSerde<FrontierEntry> frontierSerde = AvroSerde.of(FrontierEntry.class);
+    private final AvroSerde<FetchLogEntry> logSerde = AvroSerde.of(FetchLogEntry.class);
+
+    private IngestService(Topics topics, List<Source> sources, SourceScanner scanner,
+                          KafkaProducer<String, byte[]> discoveryProducer, StateTopicReader stateReader, Clock clock) {
+        this.topics = topics;
+        this.sources = List.copyOf(sources);
+        this.scanner = scanner;
+        this.discoveryProducer = discoveryProducer;
+        this.stateReader = stateReader;
+        this.clock = clock;
+    }
+
+    /** Loads URL state, then starts the fetch workers. The topics must exist. */
+    public static IngestService start(Options options, String bootstrap, Map<String, Object> clientProperties,
+                                      Topics topics, List<Source> sources, MeterRegistry meters, IngestListener listener,
+                                      Clock clock) {
+        PageFetcher fetcher = new PageFetcher(options.fetch(), AddressGuard.system());
+        UrlStates states = new UrlStates();
+        StateTopicReader reader = new StateTopicReader(bootstrap, clientProperties, topics.ingestState(), states);
+        Map<String, Object> p = new HashMap<>(clientProperties);
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "khabar-ingest-" + options.instanceId() + "-discovery");
+        KafkaProducer<String, byte[]> discovery = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        IngestService service = new IngestService(topics, sources, new SourceScanner(fetcher), discovery, reader, clock);
+        Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
+        UrlProcessor processor = new UrlProcessor(fetcher, new RobotsRules(fetcher, options.maxCrawlDelay(), clock),
+                new ArticleExtractor(), states, byId, clock, meters);
+        for (int i = 0; i < options.threads(); i++) {
+            FrontierWorker w = new FrontierWorker(bootstrap, clientProperties, options.groupId(),
+                    "khabar-ingest-" + options.instanceId() + "-" + i, topics, processor, states, listener, meters, clock);
+            Thread t = new Thread(w, "khabar-fetch-" + i);
+            t.setDaemon(true);
+            service.workers.add(w);
+            service.threads.add(t);
+            t.start();
+        }
+        return service;
+    }
+
+    /** What one round of discovery put on the frontier, and the sources that failed. */
+    public record Discovery(int enqueued, int failedSources) {
+        public int expectedLogEntries() {
+            return enqueued + failedSources;
+        }
+    }
+
+    /**
+     * Scans each source once and puts what it lists on the frontier, tagged with {@code runId}
+     * (may be null). A source that cannot be read gets a fetch-log entry of its own.
+     */
+    public Discovery discover(List<Source> toScan, String runId) {
+        int enqueued = 0;
+        int failed = 0;
+        Instant now = clock.instant();
+        for (Source source : toScan) {
+            try {
+                for (Discovered d : scanner.scan(source)) {
+                    FrontierEntry e = FrontierEntry.newBuilder().setUrl(d.url().toString()).setSourceId(source.id())
+                            .setDiscoveredAt(now).setRunId(runId).setPayload(d.payload()).build();
+                    discoveryProducer.send(new ProducerRecord<>(topics.frontier(), FrontierWorker.hostKey(e.getUrl()),
+                            frontierSerde.encode(e)));
+                    enqueued++;
+                }
+            } catch (DiscoveryException e) {
+                failed++;
+                LOG.warn("source {} failed: {} {}", source.id(), e.outcome().label(), e.getMessage());
+                FetchLogEntry log = FetchLogEntry.newBuilder().setUrl(source.url().toString()).setSourceId(source.id())
+                        .setOutcome(e.outcome().label()).setHttpStatus(e.status()).setDetail("source: " + e.getMessage())
+                        .setAt(now).setRunId(runId).build();
+                discoveryProducer.send(new ProducerRecord<>(topics.fetchLog(), source.url().toString(), logSerde.encode(log)));
+            }
+        }
+        discoveryProducer.flush();
+        return new Discovery(enqueued, failed);
+    }
+
+    public List<Source> sources() {
+        return sources;
+    }
+
+    /** Scans every source on its own interval until interrupted; the workers fetch meanwhile. */
+    public void discoverContinuously() throws InterruptedException {
+        long[] next = new long[sources.size()];
+        while (!Thread.currentThread().isInterrupted()) {
+            long now = clock.millis();
+            for (int i = 0; i < sources.size(); i++) {
+                if (now >= next[i]) {
+                    discover(List.of(sources.get(i)), null);
+                    next[i] = now + sources.get(i).pollInterval().toMillis();
+                }
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.forEach(FrontierWorker::stop);
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        discoveryProducer.close(Duration.ofSeconds(5));
+        stateReader.close();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.khabar.processor.classify;
+
+import java.util.List;
+import java.util.Set;
+
+/** One category of a {@link Taxonomy}, as validated from the YAML file. */
+record Category(String id, String name, String description, String parent, double threshold, int minDistinctTerms,
+        List<Term> terms, List<Term> negatives, List<String> excludes, List<String> negativeContexts,
+        List<Requirement> requirements) {
+
+    /** A phrase in one language with its weight (a {@code *} ends a prefix token). */
+    record Term(String text, String language, double weight) {
+    }
+
+    /**
+     * Met when any of its terms occurs, or at least {@code minEntities} distinct entities with
+     * one of {@code entityIds} or {@code entityTypes} are mentioned, in the same scope.
+     */
+    record Requirement(String name, List<Term> terms, Set<String> entityIds, Set<String> entityTypes,
+            int minEntities) {
+    }
+}

@@ -1,0 +1,127 @@
+package dev.khabar.processor.classify;
+
+import dev.khabar.processor.classify.Category.Requirement;
+import dev.khabar.processor.classify.TermIndex.Hit;
+import dev.khabar.processor.classify.TermIndex.Role;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores one category over one scope (the whole article, or one section):
+ * {@code score = Σ positive − Σ negative}, each hit weighted by where it is and decayed when its
+ * term repeats. The category applies when the score reaches its threshold, enough distinct
+ * positive terms matched and every requirement is met in the same scope.
+ */
+final class CategoryScorer {
+
+    static final int MAX_EVIDENCE = 12;
+
+    /** Where hits count and how much: offsets are into the text. */
+    record Scope(boolean includeTitle, int from, int to, int headingStart, int headingEnd, int leadEnd) {
+
+        boolean contains(Hit h) {
+            return h.inTitle() ? includeTitle : h.start() >= from && h.end() <= to;
+        }
+    }
+
+    /** An entity mention usable by requirements: in the title, or at a text offset. */
+    record Mention(String id, String type, boolean inTitle, int start) {
+    }
+
+    record Outcome(double score, boolean applies, boolean matchedAnything, List<EvidenceSpan> evidence) {
+    }
+
+    private final ScoringSettings settings;
+
+    CategoryScorer(ScoringSettings settings) {
+        this.settings = settings;
+    }
+
+    /** {@code hits} are this category's hits, excluded spans already removed, in reading order. */
+    Outcome score(Category category, List<Hit> hits, Scope scope, List<Mention> mentions, String title, String text) {
+        Map<Integer, Integer> seen = new HashMap<>();
+        Set<Integer> distinct = new HashSet<>();
+        double positive = 0;
+        double negative = 0;
+        List<EvidenceSpan> evidence = new ArrayList<>();
+        Hit[] requirementHits = new Hit[category.requirements().size()];
+        boolean any = false;
+        for (Hit h : hits) {
+            if (!scope.contains(h)) {
+                continue;
+            }
+            Role role = h.ref().role();
+            if (role == Role.REQUIRE) {
+                int g = h.ref().group();
+                if (requirementHits[g] == null) {
+                    requirementHits[g] = h;
+                }
+                continue;
+            }
+            int k = seen.merge(h.ref().termId(), 1, Integer::sum);
+            double w = h.ref().weight() * multiplier(h, scope) * Math.pow(settings.repeatDecay(), k - 1);
+            any = true;
+            if (role == Role.POSITIVE) {
+                positive += w;
+                distinct.add(h.ref().termId());
+                evidence.add(span(category, h, w, scope, title, text));
+            } else {
+                negative += w;
+                evidence.add(span(category, h, -w, scope, title, text));
+            }
+        }
+        boolean requirementsMet = true;
+        for (int g = 0; g < requirementHits.length; g++) {
+            Requirement r = category.requirements().get(g);
+            if (requirementHits[g] != null) {
+                evidence.add(span(category, requirementHits[g], 0, scope, title, text));
+            } else if (!entitiesMeet(r, scope, mentions)) {
+                requirementsMet = false;
+            }
+        }
+        double score = positive - negative;
+        boolean applies = requirementsMet && distinct.size() >= category.minDistinctTerms()
+                && score >= category.threshold();
+        evidence.sort(Comparator.comparingDouble((EvidenceSpan e) -> -Math.abs(e.weight()))
+                .thenComparingInt(EvidenceSpan::start));
+        List<EvidenceSpan> top = evidence.size() > MAX_EVIDENCE ? evidence.subList(0, MAX_EVIDENCE) : evidence;
+        return new Outcome(score, applies, any, List.copyOf(top));
+    }
+
+    private double multiplier(Hit h, Scope scope) {
+        if (h.inTitle()) {
+            return settings.titleWeight();
+        }
+        double m = h.start() < scope.leadEnd() ? settings.leadWeight() : settings.bodyWeight();
+        if (h.start() >= scope.headingStart() && h.end() <= scope.headingEnd()) {
+            m = Math.max(m, settings.headingWeight());
+        }
+        return m;
+    }
+
+    private static boolean entitiesMeet(Requirement r, Scope scope, List<Mention> mentions) {
+        if (r.entityIds().isEmpty() && r.entityTypes().isEmpty()) {
+            return false;
+        }
+        Set<String> found = new HashSet<>();
+        for (Mention m : mentions) {
+            boolean inScope = m.inTitle() ? scope.includeTitle() : m.start() >= scope.from() && m.start() < scope.to();
+            if (inScope && (r.entityIds().contains(m.id()) || r.entityTypes().contains(m.type()))) {
+                found.add(m.id());
+            }
+        }
+        return found.size() >= r.minEntities();
+    }
+
+    private static EvidenceSpan span(Category category, Hit h, double weight, Scope scope, String title, String text) {
+        String field = h.inTitle() ? "title" : h.start() < scope.leadEnd() ? "lead" : "body";
+        String source = h.inTitle() ? title : text;
+        return new EvidenceSpan(category.id(), field, source.substring(h.start(), h.end()), h.start(), h.end(),
+                Math.round(weight * 1000) / 1000.0);
+    }
+}

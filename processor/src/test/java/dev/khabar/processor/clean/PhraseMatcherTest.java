@@ -1,0 +1,52 @@
+package dev.khabar.processor.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PhraseMatcherTest {
+
+    private final PhraseMatcher<String> matcher = PhraseMatcher.<String>builder()
+            .add("रक्षा समझौता", "pact")
+            .add("रक्षा", "defence")
+            .add("सेना", "army")
+            .add("visit*", "visit")
+            .add("Kim Jong-un", "kim")
+            .build();
+
+    private List<String> found(String text) {
+        FoldedText folded = FoldedText.of(text);
+        return matcher.findAll(folded).stream()
+                .map(m -> m.value() + "=" + folded.sourceText(m.startToken(), m.endToken()))
+                .toList();
+    }
+
+    @MultiLocaleTest
+    void findsPhrasesOnWordBoundariesLongestFirst() {
+        assertThat(found("रक्षा समझौता हुआ")).containsExactly("pact=रक्षा समझौता", "defence=रक्षा");
+        // शिवसेना is one word: सेना inside it is not a match
+        assertThat(found("शिवसेना की रैली")).isEmpty();
+        assertThat(found("शिव सेना")).containsExactly("army=सेना");
+    }
+
+    @MultiLocaleTest
+    void prefixTokensMatchInflections() {
+        assertThat(found("He VISITED Hanoi; visits continue")).containsExactly("visit=VISITED", "visit=visits");
+        assertThat(found("a vis to")).isEmpty();
+    }
+
+    @MultiLocaleTest
+    void hyphensAndSpacesAreTheSame() {
+        assertThat(found("KIM JONG UN spoke")).containsExactly("kim=KIM JONG UN");
+    }
+
+    @Test
+    void rejectsShortPrefixesAndEmptyPhrases() {
+        assertThatThrownBy(() -> PhraseMatcher.<String>builder().add("ab*", "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ab*");
+        assertThatThrownBy(() -> PhraseMatcher.<String>builder().add(" -- ", "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no word");
+    }
+}
