@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,12 +65,21 @@ public final class TopicSetup {
 
     private static List<String> check(Admin admin, List<NewTopic> wanted) throws InterruptedException {
         List<String> warnings = new ArrayList<>();
-        Map<String, TopicDescription> existing;
-        try {
-            existing = admin.describeTopics(wanted.stream().map(NewTopic::name).toList()).allTopicNames()
-                    .get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot describe Khabar's topics: " + e.getMessage(), e);
+        Map<String, TopicDescription> existing = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (existing == null) {
+            try {
+                existing = admin.describeTopics(wanted.stream().map(NewTopic::name).toList()).allTopicNames()
+                        .get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // a topic just created may not be in every broker's metadata yet
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot describe Khabar's topics: " + e.getMessage(), e);
+                }
+                Thread.sleep(100);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("cannot describe Khabar's topics: " + e.getMessage(), e);
+            }
         }
         for (NewTopic t : wanted) {
             TopicDescription d = existing.get(t.name());

@@ -30,9 +30,6 @@ final class AuthorFinder {
 
     static List<String> find(PageScan scan, JsonLdArticle ld, String siteName, Map<String, String> sources) {
         Set<String> exclude = new LinkedHashSet<>();
-        if (siteName != null) {
-            exclude.add(siteName.toLowerCase(Locale.ROOT));
-        }
         if (ld.publisher() != null) {
             exclude.add(ld.publisher().toLowerCase(Locale.ROOT));
         }
@@ -95,8 +92,11 @@ final class AuthorFinder {
                 raw = e.text();
             }
             names.addAll(split(raw));
-            if (!names.isEmpty() && !itemprop) {
+            if (!itemprop && !clean(names, exclude).isEmpty()) {
                 break;
+            }
+            if (!itemprop) {
+                names.clear();
             }
         }
         return clean(names, exclude);

@@ -24,6 +24,7 @@ final class BodyTextBuilder implements NodeFilter {
     private final List<String> readMore = new ArrayList<>();
     private BodyChunk chunk;
     private int linkDepth;
+    private int preDepth;
 
     private BodyTextBuilder(PageScan scan, UrlResolver urls) {
         this.scan = scan;
@@ -56,7 +57,11 @@ final class BodyTextBuilder implements NodeFilter {
     @Override
     public FilterResult head(Node node, int depth) {
         if (node instanceof TextNode t) {
-            chunk.append(t.getWholeText(), linkDepth > 0);
+            if (preDepth > 0) {
+                appendPreformatted(t.getWholeText());
+            } else {
+                chunk.append(t.getWholeText(), linkDepth > 0);
+            }
             return FilterResult.CONTINUE;
         }
         if (!(node instanceof Element e)) {
@@ -92,6 +97,7 @@ final class BodyTextBuilder implements NodeFilter {
                 return FilterResult.CONTINUE;
             }
             case "td", "th" -> chunk.space();
+            case "pre" -> preDepth++;
             default -> { }
         }
         if (s.block && depth > 0) {
@@ -112,6 +118,9 @@ final class BodyTextBuilder implements NodeFilter {
             linkDepth = Math.max(0, linkDepth - 1);
             return FilterResult.CONTINUE;
         }
+        if (tag.equals("pre")) {
+            preDepth = Math.max(0, preDepth - 1);
+        }
         NodeStats s = scan.of(e);
         if (s != null && s.block && depth > 0) {
             flush(tag);
@@ -121,6 +130,17 @@ final class BodyTextBuilder implements NodeFilter {
             chunk.space();
         }
         return FilterResult.CONTINUE;
+    }
+
+    /** Preformatted text keeps its lines. */
+    private void appendPreformatted(String text) {
+        int start = 0;
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+            chunk.append(text.substring(start, nl), linkDepth > 0);
+            flush(currentBlock());
+            start = nl + 1;
+        }
+        chunk.append(text.substring(start), linkDepth > 0);
     }
 
     private String currentBlock() {

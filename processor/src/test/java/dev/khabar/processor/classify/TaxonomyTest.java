@@ -1,0 +1,92 @@
+package dev.khabar.processor.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaxonomyTest {
+
+    private static final String MINIMAL = """
+            categories:
+              - id: space
+                threshold: 3
+                terms:
+                  en: {rocket: 2, satellite: 2, "space agency": 3}
+                  hi: {रॉकेट: 2, उपग्रह: 2, इसरो: 3}
+            """;
+
+    @Test
+    void defaultsHaveTheThreeCategories() {
+        assertThat(Taxonomy.defaults().categoryIds()).containsExactly("defence", "diplomacy", "vietnam-visit");
+    }
+
+    @Test
+    void anOperatorAddsACategoryWithoutCode(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("taxonomy.yaml");
+        Files.writeString(file, MINIMAL);
+        Taxonomy taxonomy = Taxonomy.load(file);
+        assertThat(taxonomy.categoryIds()).containsExactly("space");
+        Classification c = new TopicClassifier(taxonomy).classify("इसरो ने नया उपग्रह भेजा",
+                "इसरो के रॉकेट ने आज सुबह उपग्रह को कक्षा में पहुंचाया।", "hi");
+        assertThat(c.labels()).containsExactly("space");
+    }
+
+    @Test
+    void rejectsAMissingOrBadThreshold() {
+        assertThatThrownBy(() -> Taxonomy.parse(MINIMAL.replace("threshold: 3", "threshold: -1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("category 'space'").hasMessageContaining("'threshold'");
+        assertThatThrownBy(() -> Taxonomy.parse(MINIMAL.replace("    threshold: 3\n", "")))
+                .hasMessageContaining("category 'space'").hasMessageContaining("'threshold'");
+    }
+
+    @Test
+    void rejectsBadTermsAndWeights() {
+        assertThatThrownBy(() -> Taxonomy.parse(MINIMAL.replace("rocket: 2", "rocket: -2")))
+                .hasMessageContaining("category 'space'").hasMessageContaining("rocket");
+        assertThatThrownBy(() -> Taxonomy.parse(MINIMAL.replace("en: {", "english: {")))
+                .hasMessageContaining("category 'space'").hasMessageContaining("english");
+        assertThatThrownBy(() -> Taxonomy.parse(MINIMAL.replace("rocket: 2", "ro*: 2")))
+                .hasMessageContaining("category 'space'").hasMessageContaining("ro*");
+    }
+
+    @Test
+    void rejectsUnknownFieldsParentsAndContexts() {
+        assertThatThrownBy(() -> Taxonomy.parse(MINIMAL.replace("threshold: 3", "threshold: 3\n    treshold: 4")))
+                .hasMessageContaining("category 'space'").hasMessageContaining("unknown field 'treshold'");
+        assertThatThrownBy(() -> Taxonomy.parse(MINIMAL.replace("threshold: 3", "threshold: 3\n    parent: science")))
+                .hasMessageContaining("category 'space'").hasMessageContaining("'parent'")
+                .hasMessageContaining("science");
+        assertThatThrownBy(() -> Taxonomy.parse(MINIMAL.replace("threshold: 3",
+                "threshold: 3\n    negative_contexts: [sport]")))
+                .hasMessageContaining("category 'space'").hasMessageContaining("sport");
+    }
+
+    @Test
+    void rejectsDuplicateIdsCyclesAndBadIds() {
+        String twice = MINIMAL + MINIMAL.substring(MINIMAL.indexOf("  - id"));
+        assertThatThrownBy(() -> Taxonomy.parse(twice)).hasMessageContaining("'space' is defined twice");
+        String cycle = MINIMAL.replace("threshold: 3", "threshold: 3\n    parent: space");
+        assertThatThrownBy(() -> Taxonomy.parse(cycle)).hasMessageContaining("cycle");
+        assertThatThrownBy(() -> Taxonomy.parse(MINIMAL.replace("id: space", "id: Space Race")))
+                .hasMessageContaining("Space Race").hasMessageContaining("'id'");
+    }
+
+    @Test
+    void rejectsARequirementWithNothingToMatch() {
+        String yaml = MINIMAL + "    require:\n      - name: agency\n";
+        assertThatThrownBy(() -> Taxonomy.parse(yaml))
+                .hasMessageContaining("category 'space'").hasMessageContaining("requirement 'agency'");
+    }
+
+    @Test
+    void rejectsSomethingThatIsNotATaxonomy() {
+        assertThatThrownBy(() -> Taxonomy.parse("- just\n- a list\n")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Taxonomy.parse("categories: []\n")).hasMessageContaining("categories");
+        assertThatThrownBy(() -> Taxonomy.parse("categories: [\n")).hasMessageContaining("YAML");
+    }
+}

@@ -1,0 +1,198 @@
+package dev.khabar.processor.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.khabar.processor.clean.MultiLocaleTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The traps of the issue, as short invented articles, and how labels are explained. */
+class TopicClassifierTest {
+
+    private static final TopicClassifier CLASSIFIER = new TopicClassifier(Taxonomy.defaults());
+
+    private static List<String> labels(String title, String text) {
+        Classification c = CLASSIFIER.classify(title, text, null);
+        assertEvidenceOffsets(c, title, text);
+        return c.labels();
+    }
+
+    static void assertEvidenceOffsets(Classification c, String title, String text) {
+        for (EvidenceSpan e : c.evidence()) {
+            String field = e.field().equals("title") ? title : text;
+            assertThat(field.substring(e.start(), e.end())).as(e.toString()).isEqualTo(e.text());
+            assertThat(c.labels()).contains(e.label());
+        }
+    }
+
+    @MultiLocaleTest
+    void rakshaBandhanIsAFestival() {
+        assertThat(labels("रक्षा बंधन पर बाजारों में रौनक",
+                "रक्षा बंधन के दिन बहनों ने भाइयों की कलाई पर राखी बांधी। भाइयों ने बहनों की रक्षा का वचन दिया "
+                        + "और घर-घर मिठाइयां बांटी गईं।")).isEmpty();
+    }
+
+    @MultiLocaleTest
+    void shivSenaIsAParty() {
+        assertThat(labels("शिवसेना की मुंबई में बड़ी रैली",
+                "शिवसेना ने रविवार को मुंबई में रैली की। शिव सेना के नेताओं ने कहा कि पार्टी नगर निगम चुनाव पूरी ताकत से "
+                        + "लड़ेगी और सीटों के बंटवारे पर जल्द फैसला होगा।")).isEmpty();
+    }
+
+    @MultiLocaleTest
+    void aHeartAttackIsNotAVisit() {
+        assertThat(labels("हनोई में भारतीय सैलानी को दिल का दौरा",
+                "वियतनाम घूमने गए एक भारतीय सैलानी को हनोई के होटल में दिल का दौरा पड़ा। उन्हें तुरंत अस्पताल ले जाया गया "
+                        + "जहां उनकी हालत स्थिर बताई गई।")).isEmpty();
+    }
+
+    @MultiLocaleTest
+    void aPrimeMinistersTourIsAVisit() {
+        assertThat(labels("प्रधानमंत्री का वियतनाम दौरा आज से",
+                "प्रधानमंत्री आज से वियतनाम के दो दिन के दौरे पर रहेंगे। हनोई में वे वियतनामी नेताओं के साथ द्विपक्षीय "
+                        + "वार्ता करेंगे और व्यापार पर कई समझौतों पर हस्ताक्षर होंगे।"))
+                .containsExactlyInAnyOrder("vietnam-visit", "diplomacy");
+    }
+
+    @Test
+    void aFootballTeamsDefenceAndAFreeKickMissileAreSport() {
+        assertThat(labels("Defence in tatters as City lose again",
+                "The team's defence collapsed in the second half, the opposing striker scored twice and the coach "
+                        + "blamed his defenders after the league match. A late free kick flew like a missile past "
+                        + "the goalkeeper.")).isEmpty();
+        assertThat(labels("फ्री किक बनी मिसाइल",
+                "फ्री किक पर उसका शॉट मिसाइल की तरह गोलकीपर के पास से निकला और टीम ने फुटबॉल लीग का मैच जीत लिया। "
+                        + "कोच ने डिफेंस की भी तारीफ की।")).isEmpty();
+    }
+
+    @Test
+    void aPatentPactIsBusiness() {
+        assertThat(labels("Phone makers sign patent pact",
+                "The two smartphone makers signed a patent pact to cross-license their technology and settle "
+                        + "lawsuits in three countries. Shares of both companies rose after the agreement."))
+                .isEmpty();
+    }
+
+    @Test
+    void touristsVisitingVietnamAreTourism() {
+        assertThat(labels("Tourists flock to Vietnam",
+                "Tourists are visiting Vietnam in record numbers this summer; beaches, street food and cheap "
+                        + "hotels in Hanoi top their lists, travel agents say.")).isEmpty();
+        assertThat(labels("गर्मी की छुट्टियों में वियतनाम की यात्रा",
+                "भारतीय पर्यटक इन छुट्टियों में बड़ी संख्या में वियतनाम की यात्रा कर रहे हैं। हनोई और दा नांग के होटल "
+                        + "भरे हुए हैं और समुद्र तट पर्यटकों से पटे हैं।")).isEmpty();
+    }
+
+    @Test
+    void vietnamsLeadersVisitingElsewhereAreNotAVietnamVisit() {
+        assertThat(labels("Vietnam's president visits France",
+                "Vietnamese President To Lam arrived in Paris on Monday for a state visit and held talks with "
+                        + "President Emmanuel Macron on trade and climate cooperation."))
+                .containsExactly("diplomacy");
+        assertThat(labels("वियतनाम के राष्ट्रपति की फ्रांस यात्रा",
+                "वियतनाम के राष्ट्रपति तो लाम राजकीय यात्रा पर पेरिस पहुंचे, जहां उन्होंने राष्ट्रपति मैक्रों के साथ "
+                        + "द्विपक्षीय वार्ता की।")).containsExactly("diplomacy");
+    }
+
+    @Test
+    void coffeeExportsAreBusiness() {
+        assertThat(labels("Vietnam's coffee exports hit a record",
+                "Vietnam's coffee exports rose 20 percent this year as prices climbed on world markets, traders "
+                        + "in Ho Chi Minh City said.")).isEmpty();
+        assertThat(labels("वियतनाम का कॉफी निर्यात रिकॉर्ड स्तर पर",
+                "वियतनाम का कॉफी निर्यात इस साल बढ़कर रिकॉर्ड स्तर पर पहुंच गया। कीमतों में तेजी से किसानों को फायदा हुआ।"))
+                .isEmpty();
+    }
+
+    @Test
+    void weatherIsNotOurs() {
+        assertThat(labels("अगले दो दिन भारी बारिश",
+                "मौसम विभाग ने अगले दो दिनों में भारी बारिश और आंधी की चेतावनी दी है। तापमान में गिरावट आएगी।")).isEmpty();
+    }
+
+    @Test
+    void realVisitsToVietnamInFourLanguages() {
+        assertThat(labels("Xi Jinping arrives in Hanoi",
+                "Chinese President Xi Jinping arrived in Hanoi on Tuesday for a two-day state visit to Vietnam, "
+                        + "his first since 2017.")).containsExactlyInAnyOrder("vietnam-visit", "diplomacy");
+        assertThat(labels("Biden lands in Hanoi after G20",
+                "US President Joe Biden landed in Hanoi on Sunday to sign a new partnership with Vietnam's leaders."))
+                .containsExactlyInAnyOrder("vietnam-visit", "diplomacy");
+        assertThat(labels("Путин прибыл в Ханой",
+                "Президент России Владимир Путин прибыл в Ханой с государственным визитом во Вьетнам."))
+                .contains("vietnam-visit", "diplomacy");
+        assertThat(labels("Tổng thống Nga đến Hà Nội",
+                "Tổng thống Nga Vladimir Putin đến Hà Nội, bắt đầu chuyến thăm cấp nhà nước tới Việt Nam."))
+                .contains("vietnam-visit", "diplomacy");
+        assertThat(labels("Putin ka Vietnam daura",
+                "Rus ke rashtrapati Putin aaj Hanoi pahunche. Vietnam ke daure par woh kai samjhaute karenge."))
+                .contains("vietnam-visit");
+    }
+
+    @Test
+    void defenceNews() {
+        assertThat(labels("भारत ने नई बैलिस्टिक मिसाइल का परीक्षण किया",
+                "रक्षा मंत्रालय ने बताया कि सेना ने ओडिशा तट से नई मिसाइल का सफल परीक्षण किया।"))
+                .containsExactly("defence");
+        assertThat(labels("Navy commissions new submarine",
+                "The navy commissioned a new submarine on Friday, the defence ministry said, adding that the "
+                        + "armed forces would get two more by next year.")).containsExactly("defence");
+    }
+
+    @Test
+    void everyLabelHasEvidenceAndEveryScoreIsNamed() {
+        String title = "Putin and Kim sign defence pact";
+        String text = "Russian President Vladimir Putin and North Korea's Kim Jong Un signed a mutual defence "
+                + "treaty in Pyongyang, pledging military help if either is attacked.";
+        Classification c = CLASSIFIER.classify(title, text, "en");
+        assertThat(c.labels()).containsExactlyInAnyOrder("defence", "diplomacy");
+        for (String label : c.labels()) {
+            assertThat(c.evidenceFor(label)).isNotEmpty();
+            assertThat(c.scores()).containsKey(label);
+        }
+        assertThat(c.evidenceFor("defence")).extracting(EvidenceSpan::field).contains("title", "lead");
+        EvidenceSpan pact = c.evidenceFor("defence").stream().filter(e -> e.field().equals("title")).findFirst()
+                .orElseThrow();
+        assertThat(pact.text()).isEqualTo("defence pact");
+        assertThat(pact.weight()).isEqualTo(12.0); // weight 4, title x3
+        assertEvidenceOffsets(c, title, text);
+    }
+
+    @Test
+    void titleAndLeadCountMoreThanTheTail() {
+        String filler = "The city held its annual fair. ".repeat(20);
+        String news = "Army and navy hold drills.";
+        double inTitle = CLASSIFIER.classify(news, filler, "en").scores().get("defence");
+        double inLead = CLASSIFIER.classify("City news", news + "\n" + filler, "en").scores().get("defence");
+        double inTail = CLASSIFIER.classify("City news", filler + "\n" + news, "en").scores().get("defence");
+        assertThat(inTitle).isEqualTo(18.0); // (army 3 + navy 3) x 3
+        assertThat(inLead).isEqualTo(12.0);
+        assertThat(inTail).isEqualTo(6.0);
+    }
+
+    @Test
+    void sectionsGetTheirOwnLabelsAndPromoteToTheArticle() {
+        String text = """
+                बजट में रक्षा पर जोर
+                सरकार ने इस साल रक्षा बजट बढ़ाया है। सेना के लिए नए टैंक और वायुसेना के लिए लड़ाकू विमान खरीदे जाएंगे।
+                प्रधानमंत्री का वियतनाम दौरा
+                प्रधानमंत्री अगले हफ्ते हनोई पहुंचेंगे, जहां वियतनामी नेताओं से बातचीत होगी।""";
+        Classification c = CLASSIFIER.classify("रक्षा बजट और विदेश नीति", text, "hi");
+        assertThat(c.sections()).hasSize(2);
+        assertThat(c.sections().get(0).heading()).isEqualTo("बजट में रक्षा पर जोर");
+        assertThat(c.sections().get(0).labels()).containsExactly("defence");
+        assertThat(c.sections().get(1).heading()).isEqualTo("प्रधानमंत्री का वियतनाम दौरा");
+        assertThat(c.sections().get(1).labels()).contains("vietnam-visit", "diplomacy");
+        assertThat(text.substring(c.sections().get(1).start(), c.sections().get(1).end()))
+                .startsWith("प्रधानमंत्री का वियतनाम दौरा").endsWith("होगी।");
+        assertThat(c.labels()).contains("defence", "vietnam-visit", "diplomacy");
+        assertThat(c.evidenceFor("vietnam-visit")).extracting(EvidenceSpan::text).contains("वियतनाम दौरा");
+        assertEvidenceOffsets(c, "रक्षा बजट और विदेश नीति", text);
+    }
+
+    @Test
+    void articlesWithoutHeadingsHaveNoSections() {
+        assertThat(CLASSIFIER.classify("t", "One paragraph only.", null).sections()).isEmpty();
+        assertThat(CLASSIFIER.classify(null, null, null).labels()).isEmpty();
+    }
+}
