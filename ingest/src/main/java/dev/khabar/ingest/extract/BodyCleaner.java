@@ -40,6 +40,7 @@ final class BodyCleaner {
     }
 
     private void run(List<BodyChunk> chunks, String title) {
+        List<BodyChunk> kept = new ArrayList<>();
         boolean readMorePending = false;
         boolean seenParagraph = false;
         for (BodyChunk c : chunks) {
@@ -71,7 +72,16 @@ final class BodyCleaner {
                 seenParagraph = true;
             }
             lines.add(line);
-            links.addAll(c.links);
+            kept.add(c);
+        }
+        int before = lines.size();
+        EdgeTrimmer.trim(lines, title);
+        int first = 0;
+        while (first < kept.size() && !kept.get(first).toString().equals(lines.isEmpty() ? null : lines.get(0))) {
+            first++;
+        }
+        for (int i = first; i < first + lines.size() && i < kept.size() && before > 0; i++) {
+            links.addAll(kept.get(i).links);
         }
     }
 

@@ -73,6 +73,7 @@ final class BodyTextBuilder implements NodeFilter {
         }
         if (s.pruned) {
             collectReadMoreBox(e, s);
+            collectFigureImages(e, s);
             return FilterResult.SKIP_ENTIRELY;
         }
         String tag = e.normalName();
@@ -167,6 +168,16 @@ final class BodyTextBuilder implements NodeFilter {
                     readMore.add(href);
                 }
             }
+        }
+    }
+
+    /** A pruned caption box ("wp-caption", "image-credit") still holds the article's image. */
+    private void collectFigureImages(Element e, NodeStats s) {
+        if (s.chars > MAX_READ_MORE_BOX || s.linkChars * 2 > s.chars) {
+            return;
+        }
+        for (Element img : e.getElementsByTag("img")) {
+            addImage(img);
         }
     }
 

@@ -36,7 +36,7 @@ final class BoilerplateRules {
         "rating", "reaction", "pagination", "post-nav", "postnav", "wp-caption-text", "ad-slot",
         "adslot", "ad-container", "ad-wrapper", "adsbygoogle", "dfp", "emoji", "login", "modal",
         "popup", "overlay", "tagcloud", "tags-links", "cat-links", "post-tags", "entry-tags",
-        "post-categories", "credit"
+        "post-categories", "credit", "caption", "copyright"
     };
 
     /** Whole name tokens that mark boilerplate unless a content-ish name is also present. */

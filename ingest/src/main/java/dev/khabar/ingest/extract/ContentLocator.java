@@ -9,6 +9,9 @@ import org.jsoup.nodes.Element;
  */
 final class ContentLocator {
     private static final double MARKER_BONUS = 0.15;
+    private static final int MAX_GROW_LEVELS = 8;
+    private static final double GROW_RATIO = Double.parseDouble(System.getProperty("khabar.grow", "0.9"));
+    private static final double GROW_GAIN = 1.2;
 
     private ContentLocator() {
     }
@@ -27,7 +30,23 @@ final class ContentLocator {
                 bestScore = score;
             }
         }
-        return best == null ? null : best.element;
+        return best == null ? null : grow(scan, best, bestScore).element;
+    }
+
+    /**
+     * An article split into sibling sections (by figures, ads, pull quotes) scores a little lower
+     * at the common parent than at its biggest section; move up while an ancestor scores nearly
+     * as well and holds clearly more paragraph text.
+     */
+    private static NodeStats grow(PageScan scan, NodeStats best, double bestScore) {
+        NodeStats chosen = best;
+        NodeStats p = best.parent;
+        for (int level = 0; level < MAX_GROW_LEVELS && p != null && !p.pruned; level++, p = p.parent) {
+            if (score(p) >= GROW_RATIO * bestScore && p.good >= GROW_GAIN * chosen.good) {
+                chosen = p;
+            }
+        }
+        return chosen;
     }
 
     static double score(NodeStats s) {

@@ -14,6 +14,7 @@ final class NodeStats {
     static final double NEUTRAL_WEIGHT = 0.3;
     static final double INLINE_LINK_WEIGHT = Double.parseDouble(System.getProperty("khabar.inlineLink", "0.5"));
     static final int TEASER_MAX = 400;
+    static final double TEASER_WEIGHT = Double.parseDouble(System.getProperty("khabar.teaser", "0.3"));
     final Element element;
     final NodeStats parent;
     final BoilerplateRules.Kind kind;
@@ -38,7 +39,7 @@ final class NodeStats {
     int chunkLinkChars;
     int chunkDense;
     char chunkLast;
-    boolean chunkEllipsis;
+    byte chunkEllipsis;
 
     NodeStats(Element element, NodeStats parent, BoilerplateRules.Kind kind, boolean block) {
         this.element = element;
@@ -60,10 +61,10 @@ final class NodeStats {
         if (l * 2 > c) {
             bad += c;
             ownScore -= BAD_WEIGHT * c;
-        } else if (chunkEllipsis && c < TEASER_MAX) {
+        } else if ((chunkEllipsis == 2 || chunkEllipsis == 1 && l > 0) && c < TEASER_MAX) {
             // "An excerpt of another article…" or "… [Read more]": a teaser
             neutral += c;
-            ownScore -= NEUTRAL_WEIGHT * c;
+            ownScore -= TEASER_WEIGHT * c;
         } else if (c >= longChunk || (c >= shortChunk && isSentenceEnd(chunkLast))) {
             good += c - l;
             bad += l;
@@ -77,7 +78,7 @@ final class NodeStats {
         chunkLinkChars = 0;
         chunkDense = 0;
         chunkLast = 0;
-        chunkEllipsis = false;
+        chunkEllipsis = 0;
     }
 
     /** Adds a child's totals to this element's. */

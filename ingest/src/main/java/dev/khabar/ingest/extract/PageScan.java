@@ -197,15 +197,18 @@ final class PageScan implements NodeFilter {
         }
     }
 
-    private static boolean endsWithEllipsis(String text) {
+    /** 0: no ellipsis at the end; 1: "…" or "..."; 2: "[…]" as WordPress excerpts end. */
+    private static byte endsWithEllipsis(String text) {
         int end = text.length();
         while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
         }
-        if (end > 0 && text.charAt(end - 1) == ']') {
+        boolean bracket = end > 0 && text.charAt(end - 1) == ']';
+        if (bracket) {
             end--;
         }
-        return end > 0 && text.charAt(end - 1) == '…' || end > 2 && text.startsWith("...", end - 3);
+        boolean ellipsis = end > 0 && text.charAt(end - 1) == '…' || end > 2 && text.startsWith("...", end - 3);
+        return (byte) (ellipsis ? (bracket ? 2 : 1) : 0);
     }
 
     private static NodeStats owner(NodeStats s) {

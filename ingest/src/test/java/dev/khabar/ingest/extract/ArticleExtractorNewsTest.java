@@ -97,8 +97,10 @@ class ArticleExtractorNewsTest {
                 .endsWith("It just took a few dense loaves for me to actually believe it.")
                 .doesNotContain("min read", "Subscribe", "Sign up", "doorstop", "open crumb", "Powered by");
         assertThat(a.links()).containsExactly("https://example.com/on-patience");
-        assertThat(a.images()).extracting(ExtractedImage::caption).containsExactly(null,
-                "An open crumb, after six weeks of practice.");
+        assertThat(a.images()).first().isEqualTo(
+                new ExtractedImage("https://lenahart.example/content/images/2023/11/loaf.jpg", null));
+        assertThat(a.images()).extracting(ExtractedImage::caption)
+                .contains("The third attempt, finally edible.", "An open crumb, after six weeks of practice.");
     }
 
     @MultiLocaleTest

@@ -90,7 +90,7 @@ class ArticleExtractorTest {
                 .endsWith("“It turns out vegetables are very good at that.”")
                 .doesNotContain("Advertisement", "Read more", "newsletter", "Leave a Comment", "Pat",
                         "never successfully grown", "seed library", "Email the author", "cookies", "Filed Under");
-        assertThat(a.text().lines()).hasSize(11);
+        assertThat(a.text().lines()).hasSize(10);
         assertThat(a.readMoreLinks()).containsExactly("https://riverside.example/2023/05/02/seed-library/");
         assertThat(a.sources()).containsEntry("authors", "json-ld").containsEntry("text", "dom:div.entry-content");
     }

@@ -27,10 +27,12 @@ public final class EntityLinker {
     }
 
     private final PhraseMatcher<Alias> matcher;
+    private final Map<String, Gazetteer.Entry> entries = new java.util.HashMap<>();
 
     public EntityLinker(Gazetteer gazetteer) {
         PhraseMatcher.Builder<Alias> builder = PhraseMatcher.builder();
         for (Gazetteer.Entry e : gazetteer.entries()) {
+            entries.put(e.id(), e);
             e.aliases().forEach(a -> builder.add(a, new Alias(e, Kind.FULL, a)));
             e.shortAliases().forEach(a -> builder.add(a, new Alias(e, Kind.SHORT, a)));
             e.exactCaseAliases().forEach(a -> builder.add(a, new Alias(e, Kind.EXACT_CASE, a)));
@@ -44,6 +46,11 @@ public final class EntityLinker {
 
     private static final class Holder {
         static final EntityLinker DEFAULT = new EntityLinker(Gazetteer.defaults());
+    }
+
+    /** The gazetteer entry of {@code id}, if this linker knows it. */
+    public java.util.Optional<Gazetteer.Entry> findEntry(String id) {
+        return java.util.Optional.ofNullable(entries.get(id));
     }
 
     /** Entities named in {@code text}, most mentioned first; mentions are offsets into it. */

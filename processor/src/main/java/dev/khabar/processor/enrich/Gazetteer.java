@@ -14,20 +14,29 @@ import java.util.Set;
 /**
  * Known entities with their names in several scripts, read from a TSV file
  * ({@code dev/khabar/processor/gazetteer.tsv}):
- * <pre>id  type  name  name_hi  aliases  context</pre>
+ * <pre>id  type  name  name_hi  aliases  context  country</pre>
  * {@code aliases} are separated by {@code |}. An alias starting with {@code ~} is a short form
  * ("Kim", "किम") that counts only when the same text also has a full name of the entity or
  * mentions one of its {@code context} entities (comma-separated ids). An alias starting with
  * {@code =} matches only with exactly that capitalisation ("=UN" is not the French "un").
+ * {@code country} is the country a person, city or national body belongs to.
  */
 public final class Gazetteer {
 
     private static final String RESOURCE = "/dev/khabar/processor/gazetteer.tsv";
     private static final Set<String> TYPES = Set.of("person", "country", "city", "organisation", "thing");
 
-    /** One entity. */
+    /** One entity; {@code country} is empty when none applies (organisations, things). */
     public record Entry(String id, String type, String name, String nameHi, List<String> aliases,
-            List<String> shortAliases, List<String> exactCaseAliases, List<String> context) {
+            List<String> shortAliases, List<String> exactCaseAliases, List<String> context, String country) {
+
+        /** The country this entity stands for: itself for a country, else its country column. */
+        public java.util.Optional<String> findCountry() {
+            if (type.equals("country")) {
+                return java.util.Optional.of(id);
+            }
+            return country.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(country);
+        }
     }
 
     private final List<Entry> entries;
@@ -117,8 +126,12 @@ public final class Gazetteer {
                 }
             }
         }
+        String country = f.length > 6 ? f[6].strip() : "";
+        if (!country.isEmpty() && !country.matches("Q[1-9][0-9]*")) {
+            throw new IllegalArgumentException("gazetteer line " + number + ": bad country '" + country + "' for " + id);
+        }
         return new Entry(id, type, f[2].strip(), f[3].strip(), List.copyOf(aliases), List.copyOf(shortAliases),
-                List.copyOf(exact), List.copyOf(context));
+                List.copyOf(exact), List.copyOf(context), country);
     }
 
     public List<Entry> entries() {

@@ -1,0 +1,122 @@
+package dev.khabar.ingest.it;
+
+import static dev.khabar.ingest.it.LocalSite.Answer.html;
+import static dev.khabar.ingest.it.LocalSite.Answer.of;
+import static dev.khabar.ingest.it.LocalSite.article;
+import static dev.khabar.ingest.it.LocalSite.rss;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.khabar.ingest.IngestService;
+import dev.khabar.ingest.source.Source;
+import dev.khabar.ingest.source.SourceType;
+import dev.khabar.kafka.EmbeddedKafkaBroker;
+import dev.khabar.kafka.EmbeddedKafkaExtension;
+import dev.khabar.schemas.FetchLogEntry;
+import dev.khabar.schemas.RawArticle;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** robots.txt, crawl-delay, Retry-After, conditional GET, canonical URLs and versions. */
+@ExtendWith(EmbeddedKafkaExtension.class)
+class IngestPolitenessIT {
+
+    private final EmbeddedKafkaBroker kafka;
+
+    IngestPolitenessIT(EmbeddedKafkaBroker kafka) {
+        this.kafka = kafka;
+    }
+
+    @Test
+    void robotsTxtDisallowsAndItsCrawlDelaySpacesRequests() {
+        IngestHarness h = new IngestHarness(kafka, "robots.");
+        try (LocalSite site = new LocalSite("127.0.0.1")) {
+            site.page("/robots.txt", of(200, "text/plain", "User-agent: *\nDisallow: /private/\nCrawl-delay: 1\n"))
+                    .page("/private/secret", html(article("Secret", "Should never be fetched by a polite crawler.", null)))
+                    .page("/a", html(article("Open A", "The first open page of the site has news.", null)))
+                    .page("/b", html(article("Open B", "The second open page of the site has more news.", null)))
+                    .page("/feed", of(200, "application/rss+xml",
+                            rss(site.url("/private/secret"), site.url("/a"), site.url("/b"))));
+            List<Source> sources = List.of(Source.of("r", SourceType.RSS, URI.create(site.url("/feed")), Duration.ofHours(1), true));
+            try (IngestService ingest = h.start("robots-1", sources)) {
+                List<FetchLogEntry> log = h.runOnce(ingest, sources);
+                assertThat(IngestHarness.outcomes(log)).isEqualTo(Map.of("published", 2L, "robots-denied", 1L));
+            }
+            assertThat(site.requests("/private/secret")).isZero();
+            assertThat(site.requests("/robots.txt")).isEqualTo(1);
+            List<Long> articleTimes = site.log().stream().filter(r -> r.path().equals("/a") || r.path().equals("/b"))
+                    .map(LocalSite.Request::nanos).sorted().toList();
+            assertThat(articleTimes).hasSize(2);
+            assertThat(Duration.ofNanos(articleTimes.get(1) - articleTimes.get(0)))
+                    .as("crawl-delay: 1 keeps requests a second apart").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        }
+    }
+
+    @Test
+    void a503WithRetryAfterIsRetriedAfterThePause() {
+        IngestHarness h = new IngestHarness(kafka, "retry.");
+        try (LocalSite site = new LocalSite("127.0.0.1")) {
+            site.dynamic("/busy", n -> n == 1 ? of(503, "text/plain", "busy").with("Retry-After", "1")
+                            : html(article("Finally", "The server was busy at first and then answered.", null)))
+                    .page("/feed", of(200, "application/rss+xml", rss(site.url("/busy"))));
+            List<Source> sources = List.of(Source.of("r", SourceType.RSS, URI.create(site.url("/feed")), Duration.ofHours(1), true));
+            try (IngestService ingest = h.start("retry-1", sources)) {
+                assertThat(IngestHarness.outcomes(h.runOnce(ingest, sources)))
+                        .isEqualTo(Map.of("retrying", 1L, "published", 1L));
+            }
+            List<LocalSite.Request> tries = site.log().stream().filter(r -> r.path().equals("/busy")).toList();
+            assertThat(tries).hasSize(2);
+            assertThat(Duration.ofNanos(tries.get(1).nanos() - tries.get(0).nanos()))
+                    .as("Retry-After: 1 honoured").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        }
+    }
+
+    @Test
+    void recrawlsUseConditionalGetAndAChangedArticleBecomesTheNextVersion() {
+        IngestHarness h = new IngestHarness(kafka, "recrawl.");
+        try (LocalSite site = new LocalSite("127.0.0.1")) {
+            String v1 = article("Council vote", "The council votes on the budget tonight.", null);
+            String v2 = article("Council vote", "The council approved the budget late on Tuesday.", null);
+            site.dynamic("/story", n -> html(n <= 2 ? v1 : v2))
+                    .page("/feed", of(200, "application/rss+xml", rss(site.url("/story"))));
+            // a tiny poll interval: every discovery counts as a recrawl
+            List<Source> sources = List.of(Source.of("r", SourceType.RSS, URI.create(site.url("/feed")), Duration.ofMillis(2), true));
+            try (IngestService ingest = h.start("recrawl-1", sources)) {
+                assertThat(IngestHarness.outcomes(h.runOnce(ingest, sources))).isEqualTo(Map.of("published", 1L));
+                assertThat(IngestHarness.outcomes(h.runOnce(ingest, sources))).isEqualTo(Map.of("not-modified", 1L));
+                List<FetchLogEntry> third = h.runOnce(ingest, sources);
+                assertThat(IngestHarness.outcomes(third)).isEqualTo(Map.of("published", 1L));
+                assertThat(third.get(0).getVersion()).isEqualTo(2);
+            }
+            assertThat(site.log().stream().filter(r -> r.path().equals("/story")).map(LocalSite.Request::ifNoneMatch)
+                    .skip(1).toList()).as("recrawls send the validator").allMatch(v -> v != null);
+            List<RawArticle> raw = h.rawArticles();
+            assertThat(raw).hasSize(2);
+            assertThat(raw.get(0).getId()).isEqualTo(raw.get(1).getId());
+            assertThat(raw).extracting(RawArticle::getVersion).containsExactlyInAnyOrder(1, 2);
+        }
+    }
+
+    @Test
+    void trackingParametersAndRelCanonicalCollapseToOneArticle() {
+        IngestHarness h = new IngestHarness(kafka, "canon.");
+        try (LocalSite site = new LocalSite("127.0.0.1")) {
+            String body = "The same story, syndicated under two addresses on one site.";
+            site.page("/story", html(article("Story", body, null)))
+                    .page("/amp/story", html(article("Story", body, site.url("/story"))))
+                    .page("/feed", of(200, "application/rss+xml", rss(site.url("/story?utm_source=feed&utm_medium=rss"),
+                            site.url("/story"), site.url("/amp/story"))));
+            List<Source> sources = List.of(Source.of("r", SourceType.RSS, URI.create(site.url("/feed")), Duration.ofHours(1), true));
+            try (IngestService ingest = h.start("canon-1", sources)) {
+                assertThat(IngestHarness.outcomes(h.runOnce(ingest, sources)))
+                        .isEqualTo(Map.of("published", 1L, "duplicate", 2L));
+            }
+            assertThat(site.requests("/story")).as("utm variant is the same URL").isEqualTo(1);
+            assertThat(h.rawArticles()).singleElement()
+                    .satisfies(a -> assertThat(a.getCanonicalUrl()).isEqualTo(site.url("/story")));
+        }
+    }
+}
