@@ -24,7 +24,8 @@ public final class KhabarSchemas {
     private static final String HISTORY = "/dev/khabar/schemas/history/";
     private static final List<Schema> CURRENT =
             List.of(RawArticle.getClassSchema(), EnrichedArticle.getClassSchema(), DeadLetter.getClassSchema(),
-                    FrontierEntry.getClassSchema(), FetchLogEntry.getClassSchema(), UrlState.getClassSchema());
+                    FrontierEntry.getClassSchema(), FetchLogEntry.getClassSchema(), UrlState.getClassSchema(),
+                    StatsCount.getClassSchema());
     private static final Map<Long, Schema> ALL = loadAll();
     private static final SchemaStore.Cache STORE = new SchemaStore.Cache();
 
@@ -74,7 +75,7 @@ public final class KhabarSchemas {
                 .add(RawArticle.class).add(Image.class)
                 .add(EnrichedArticle.class).add(Evidence.class).add(Entity.class).add(Mention.class)
                 .add(DateMention.class).add(DeadLetter.class)
-                .add(FrontierEntry.class).add(FetchLogEntry.class).add(UrlState.class)
+                .add(FrontierEntry.class).add(FetchLogEntry.class).add(UrlState.class).add(StatsCount.class)
                 .build();
         ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), ours));
     }

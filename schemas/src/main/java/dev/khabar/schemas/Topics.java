@@ -38,6 +38,8 @@ public record Topics(String prefix) {
     public String fetchLog() { return prefix + "fetch-log"; }
     public String schemas() { return prefix + "schemas"; }
     public String ingestState() { return prefix + "ingest-state"; }
+    /** Compacted: near-duplicate fingerprints of processed articles, read back as a global store. */
+    public String fingerprints() { return prefix + "fingerprints"; }
 
     /** {@code news.category.<id>}; ids are lower-case letters, digits and dashes. */
     public String category(String categoryId) {
@@ -50,6 +52,6 @@ public record Topics(String prefix) {
 
     /** The fixed topics (not the per-category ones), in pipeline order. */
     public List<String> fixed() {
-        return List.of(frontier(), raw(), clean(), enriched(), dlq(), stats(), fetchLog(), schemas(), ingestState());
+        return List.of(frontier(), raw(), clean(), enriched(), dlq(), stats(), fetchLog(), schemas(), ingestState(), fingerprints());
     }
 }

@@ -42,8 +42,10 @@ public final class TopicSetup {
         }
         wanted.add(new NewTopic(topics.schemas(), 1, replication).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-        wanted.add(new NewTopic(topics.ingestState(), partitions, replication).configs(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        for (String compacted : List.of(topics.ingestState(), topics.fingerprints())) {
+            wanted.add(new NewTopic(compacted, partitions, replication).configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        }
         for (String id : categoryIds) {
             wanted.add(new NewTopic(topics.category(id), partitions, replication).configs(Map.of(
                     TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(30)))));

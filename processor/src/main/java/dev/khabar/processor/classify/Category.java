@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** One category of a {@link Taxonomy}, as validated from the YAML file. */
 record Category(String id, String name, String description, String parent, double threshold, int minDistinctTerms,
-        List<Term> terms, List<Term> negatives, List<String> excludes, List<String> negativeContexts,
+        double keyTermWeight, List<Term> terms, List<Term> negatives, List<String> excludes, List<String> negativeContexts,
         List<Requirement> requirements) {
 
     /** A phrase in one language with its weight (a {@code *} ends a prefix token). */
@@ -13,10 +13,11 @@ record Category(String id, String name, String description, String parent, doubl
     }
 
     /**
-     * Met when any of its terms occurs, or at least {@code minEntities} distinct entities with
-     * one of {@code entityIds} or {@code entityTypes} are mentioned, in the same scope.
+     * Met, in the same scope, when any of its terms occurs, or at least {@code minEntities}
+     * distinct entities with one of {@code entityIds} or {@code entityTypes} are mentioned, or
+     * the mentioned entities belong to at least {@code minCountries} countries (0: not used).
      */
     record Requirement(String name, List<Term> terms, Set<String> entityIds, Set<String> entityTypes,
-            int minEntities) {
+            int minEntities, int minCountries) {
     }
 }

@@ -14,8 +14,11 @@ import java.util.Set;
 /**
  * Scores one category over one scope (the whole article, or one section):
  * {@code score = Σ positive − Σ negative}, each hit weighted by where it is and decayed when its
- * term repeats. The category applies when the score reaches its threshold, enough distinct
- * positive terms matched and every requirement is met in the same scope.
+ * term repeats. The category applies when every requirement is met in the same scope and the
+ * score reaches its threshold — scaled by {@code min_distinct_terms / distinct terms matched}
+ * when fewer distinct terms matched (one term alone, repeated, needs twice the threshold when
+ * two are asked for). With {@code key_term_weight}, weak terms only support a label: at least one
+ * matched term must weigh that much.
  */
 final class CategoryScorer {
 
@@ -29,8 +32,11 @@ final class CategoryScorer {
         }
     }
 
-    /** An entity mention usable by requirements: in the title, or at a text offset. */
-    record Mention(String id, String type, boolean inTitle, int start) {
+    /**
+     * An entity mention usable by requirements: in the title, or at a text offset; {@code country}
+     * is the country it stands for, or {@code null}.
+     */
+    record Mention(String id, String type, String country, boolean inTitle, int start) {
     }
 
     record Outcome(double score, boolean applies, boolean matchedAnything, List<EvidenceSpan> evidence) {
@@ -51,6 +57,7 @@ final class CategoryScorer {
         List<EvidenceSpan> evidence = new ArrayList<>();
         Hit[] requirementHits = new Hit[category.requirements().size()];
         boolean any = false;
+        boolean keyTerm = false;
         for (Hit h : hits) {
             if (!scope.contains(h)) {
                 continue;
@@ -69,6 +76,7 @@ final class CategoryScorer {
             if (role == Role.POSITIVE) {
                 positive += w;
                 distinct.add(h.ref().termId());
+                keyTerm |= h.ref().weight() >= category.keyTermWeight();
                 evidence.add(span(category, h, w, scope, title, text));
             } else {
                 negative += w;
@@ -85,8 +93,9 @@ final class CategoryScorer {
             }
         }
         double score = positive - negative;
-        boolean applies = requirementsMet && distinct.size() >= category.minDistinctTerms()
-                && score >= category.threshold();
+        double needed = category.threshold() * Math.max(1.0,
+                (double) category.minDistinctTerms() / Math.max(1, distinct.size()));
+        boolean applies = requirementsMet && keyTerm && score >= needed;
         evidence.sort(Comparator.comparingDouble((EvidenceSpan e) -> -Math.abs(e.weight()))
                 .thenComparingInt(EvidenceSpan::start));
         List<EvidenceSpan> top = evidence.size() > MAX_EVIDENCE ? evidence.subList(0, MAX_EVIDENCE) : evidence;
@@ -105,17 +114,23 @@ final class CategoryScorer {
     }
 
     private static boolean entitiesMeet(Requirement r, Scope scope, List<Mention> mentions) {
-        if (r.entityIds().isEmpty() && r.entityTypes().isEmpty()) {
-            return false;
-        }
         Set<String> found = new HashSet<>();
+        Set<String> countries = new HashSet<>();
         for (Mention m : mentions) {
             boolean inScope = m.inTitle() ? scope.includeTitle() : m.start() >= scope.from() && m.start() < scope.to();
-            if (inScope && (r.entityIds().contains(m.id()) || r.entityTypes().contains(m.type()))) {
+            if (!inScope) {
+                continue;
+            }
+            if (r.entityIds().contains(m.id()) || r.entityTypes().contains(m.type())) {
                 found.add(m.id());
             }
+            if (m.country() != null) {
+                countries.add(m.country());
+            }
         }
-        return found.size() >= r.minEntities();
+        boolean byEntities = (!r.entityIds().isEmpty() || !r.entityTypes().isEmpty()) && found.size() >= r.minEntities();
+        boolean byCountries = r.minCountries() > 0 && countries.size() >= r.minCountries();
+        return byEntities || byCountries;
     }
 
     private static EvidenceSpan span(Category category, Hit h, double weight, Scope scope, String title, String text) {

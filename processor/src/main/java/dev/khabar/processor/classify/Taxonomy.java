@@ -31,9 +31,9 @@ public final class Taxonomy {
     private static final Set<String> SETTINGS_FIELDS = Set.of("title_weight", "lead_weight", "heading_weight",
             "body_weight", "lead_chars", "repeat_decay");
     private static final Set<String> CATEGORY_FIELDS = Set.of("id", "name", "description", "parent", "threshold",
-            "min_distinct_terms", "terms", "negative", "exclude", "negative_contexts", "require");
+            "min_distinct_terms", "key_term_weight", "terms", "negative", "exclude", "negative_contexts", "require");
     private static final Set<String> REQUIREMENT_FIELDS = Set.of("name", "terms", "entities", "entity_types",
-            "min_entities");
+            "min_entities", "min_countries");
 
     private final ScoringSettings settings;
     private final Map<String, List<Term>> contexts;
@@ -135,6 +135,8 @@ public final class Taxonomy {
         if (minDistinct < 1) {
             throw new IllegalArgumentException("taxonomy: " + where + ": field 'min_distinct_terms' must be >= 1");
         }
+        double keyTermWeight = node.has("key_term_weight") ? positive(node.get("key_term_weight"), where,
+                "key_term_weight") : 0;
         List<Term> terms = terms(node.path("terms"), where + ": field 'terms'", false);
         if (terms.isEmpty()) {
             throw new IllegalArgumentException("taxonomy: " + where + ": field 'terms' must list at least one term");
@@ -154,7 +156,7 @@ public final class Taxonomy {
         }
         String parent = node.hasNonNull("parent") ? node.get("parent").asText() : null;
         return new Category(id, node.path("name").asText(id), node.path("description").asText(""), parent,
-                threshold, minDistinct, terms, negatives, excludes, negativeContexts, List.copyOf(requirements));
+                threshold, minDistinct, keyTermWeight, terms, negatives, excludes, negativeContexts, List.copyOf(requirements));
     }
 
     private static Requirement requirement(JsonNode node, String where) {
@@ -168,13 +170,16 @@ public final class Taxonomy {
         Set<String> ids = Set.copyOf(strings(node.path("entities"), here, "entities"));
         Set<String> types = Set.copyOf(strings(node.path("entity_types"), here, "entity_types"));
         int min = node.path("min_entities").asInt(1);
-        if (terms.isEmpty() && ids.isEmpty() && types.isEmpty()) {
-            throw new IllegalArgumentException("taxonomy: " + here + " needs 'terms', 'entities' or 'entity_types'");
+        int countries = node.path("min_countries").asInt(0);
+        if (terms.isEmpty() && ids.isEmpty() && types.isEmpty() && countries == 0) {
+            throw new IllegalArgumentException("taxonomy: " + here
+                    + " needs 'terms', 'entities', 'entity_types' or 'min_countries'");
         }
-        if (min < 1) {
-            throw new IllegalArgumentException("taxonomy: " + here + ": field 'min_entities' must be >= 1");
+        if (min < 1 || countries < 0) {
+            throw new IllegalArgumentException("taxonomy: " + here
+                    + ": fields 'min_entities' must be >= 1 and 'min_countries' >= 0");
         }
-        return new Requirement(name, terms, ids, types, min);
+        return new Requirement(name, terms, ids, types, min, countries);
     }
 
     /** {@code {lang: {term: weight}}} or {@code {lang: [term, ...]}} (weight 1). */

@@ -161,14 +161,19 @@ public final class TopicClassifier {
     private List<Mention> mentions(FoldedText title, FoldedText text) {
         List<Mention> out = new ArrayList<>();
         for (EntityMatch e : linker.link(text, title)) {
+            String country = countryOf(e);
             for (Span s : e.mentions()) {
-                out.add(new Mention(e.id(), e.type(), false, s.start()));
+                out.add(new Mention(e.id(), e.type(), country, false, s.start()));
             }
         }
         for (EntityMatch e : linker.link(title, null)) {
-            out.add(new Mention(e.id(), e.type(), true, 0));
+            out.add(new Mention(e.id(), e.type(), countryOf(e), true, 0));
         }
         return out;
+    }
+
+    private String countryOf(EntityMatch e) {
+        return linker.findEntry(e.id()).flatMap(entry -> entry.findCountry()).orElse(null);
     }
 
     /** The lead: the first paragraph that is not a heading, at most {@code lead_chars} long. */

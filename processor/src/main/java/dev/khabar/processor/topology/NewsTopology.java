@@ -6,8 +6,20 @@ import dev.khabar.schemas.AvroSerde;
 import dev.khabar.schemas.DeadLetter;
 import dev.khabar.schemas.EnrichedArticle;
 import dev.khabar.schemas.Topics;
+import dev.khabar.schemas.StatsCount;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -25,7 +37,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * news.raw ─► process-article ─┬─ failures ─► news.dlq
  *   (bytes)   decode, clean,   └─ articles ─┬─► news.enriched
  *             classify, enrich              ├─► news.clean            (without labels)
- *                                           └─► news.category.&lt;id&gt;  (one record per label)
+ *                                           ├─► news.category.&lt;id&gt;  (one record per label)
+ *                                           ├─► news.stats            (1-minute counts per label, language, source)
+ *                                           └─► news.fingerprints ─► global store ─► mark-duplicates
  * </pre>
  */
 public final class NewsTopology {
@@ -51,8 +65,24 @@ public final class NewsTopology {
                 .mapValues(ProcessedArticle::deadLetter, Named.as("to-dead-letter"))
                 .to(topics.dlq(), Produced.with(Serdes.String(), dlqSerde).withName("dlq-sink"));
 
+        builder.globalTable(topics.fingerprints(), Consumed.with(Serdes.String(), Serdes.String())
+                        .withName("fingerprints-source"),
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(FINGERPRINT_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
         KStream<String, EnrichedArticle> articles = routes.get("route-ok")
-                .mapValues(ProcessedArticle::article, Named.as("article"));
+                .mapValues(ProcessedArticle::article, Named.as("article"))
+                .processValues(() -> new MarkDuplicates(FINGERPRINT_STORE), Named.as("mark-duplicates"));
+        articles.flatMap((id, a) -> MarkDuplicates.fingerprintRecords(a), Named.as("fingerprint"))
+                .to(topics.fingerprints(), Produced.with(Serdes.String(), Serdes.String()).withName("fingerprints-sink"));
+        articles.flatMap((id, a) -> statsKeys(a), Named.as("stats-keys"))
+                .groupByKey(Grouped.with("stats-by-key", Serdes.String(), Serdes.Long()))
+                .windowedBy(TimeWindows.ofSizeAndGrace(STATS_WINDOW, Duration.ofHours(1)))
+                .count(Named.as("stats-count"), Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(STATS_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()).withRetention(Duration.ofHours(25)))
+                .toStream(Named.as("stats-changes"))
+                .map((w, count) -> KeyValue.pair(w.key() + "@" + w.window().start(), statsCount(w, count)),
+                        Named.as("stats-record"))
+                .to(topics.stats(), Produced.with(Serdes.String(), AvroSerde.of(StatsCount.class)).withName("stats-sink"));
         articles.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
         articles.mapValues(ArticlePipeline::withoutLabels, Named.as("drop-labels"))
                 .to(topics.clean(), Produced.with(Serdes.String(), enrichedSerde).withName("clean-sink"));
@@ -62,6 +92,28 @@ public final class NewsTopology {
                         Produced.with(Serdes.String(), Serdes.serdeFrom(labelledSerializer(enrichedSerde), NewsTopology::notRead))
                                 .withName("category-sink"));
         return builder.build();
+    }
+
+    /** Interactive-query name of the windowed counts: keys {@code label:<id>}, {@code language:<code>}, {@code source:<id>}. */
+    public static final String STATS_STORE = "khabar-stats";
+    /** Global store of near-duplicate fingerprints. */
+    public static final String FINGERPRINT_STORE = "khabar-fingerprints";
+    public static final Duration STATS_WINDOW = Duration.ofMinutes(1);
+
+    private static List<KeyValue<String, Long>> statsKeys(EnrichedArticle a) {
+        List<KeyValue<String, Long>> keys = new ArrayList<>();
+        keys.add(KeyValue.pair("language:" + a.getLanguage(), 1L));
+        keys.add(KeyValue.pair("source:" + a.getSourceId(), 1L));
+        if (a.getLabels().isEmpty()) {
+            keys.add(KeyValue.pair("label:none", 1L));
+        }
+        a.getLabels().forEach(l -> keys.add(KeyValue.pair("label:" + l, 1L)));
+        return keys;
+    }
+
+    private static StatsCount statsCount(Windowed<String> w, Long count) {
+        String[] dv = w.key().split(":", 2);
+        return new StatsCount(dv[0], dv[1], w.window().startTime(), w.window().endTime(), count);
     }
 
     /** An article on its way to one category topic. */

@@ -185,6 +185,49 @@ class NewsTopologyTest {
         assertThat(monsoon.readValue().getId()).isEqualTo(article.getId());
     }
 
+    @Test
+    void aSyndicatedCopyFromAnotherSourceIsMarkedAsADuplicateOfTheOriginal() {
+        String text = "The city council approved a new budget on Tuesday after a long debate about school repairs, "
+                + "bus routes and the library. The mayor said the plan keeps taxes flat while adding money for "
+                + "teachers, and opposition members asked for a review of the bus contracts before the next session. "
+                + "Residents who attended the meeting welcomed the extra funds for the library and parks.";
+        RawArticle original = raw("https://one.example/budget", "Council approves budget", text);
+        RawArticle copy = RawArticle.newBuilder(raw("https://two.example/news/budget", "Council approves budget",
+                text + " (Syndicated.)")).setSourceId("other").build();
+        RawArticle unrelated = raw("https://three.example/rain", "Rain expected",
+                "Heavy rain is expected across the region this weekend, and farmers are preparing their fields "
+                        + "for the sowing season while the weather office issued an advisory for fishermen on the coast. "
+                        + "Schools remain open, and the roads department has cleared drains in low-lying areas.");
+
+        raw.pipeInput(original.getId(), rawSerde.encode(original));
+        raw.pipeInput(copy.getId(), rawSerde.encode(copy));
+        raw.pipeInput(unrelated.getId(), rawSerde.encode(unrelated));
+
+        List<EnrichedArticle> out = enriched.readValuesToList();
+        assertThat(out.get(0).getDuplicateOf()).isNull();
+        assertThat(out.get(1).getDuplicateOf()).isEqualTo(original.getId());
+        assertThat(out.get(2).getDuplicateOf()).isNull();
+    }
+
+    @Test
+    void windowedCountsPerLabelAndLanguageGoToTheStatsTopicAndTheQueryableStore() {
+        RawArticle a = raw("https://x.example/s1", "Weather", "Light rain is expected in the city tomorrow.");
+        RawArticle b = raw("https://x.example/s2", "मौसम", "कल शहर में हल्की बारिश की संभावना है।");
+        raw.pipeInput(a.getId(), rawSerde.encode(a), Instant.parse("2024-06-21T07:00:10Z"));
+        raw.pipeInput(b.getId(), rawSerde.encode(b), Instant.parse("2024-06-21T07:00:20Z"));
+
+        var stats = driver.createOutputTopic(TOPICS.stats(), new StringDeserializer(),
+                AvroSerde.of(dev.khabar.schemas.StatsCount.class));
+        java.util.Map<String, Long> latest = new java.util.HashMap<>();
+        stats.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value.getCount()));
+        long window = Instant.parse("2024-06-21T07:00:00Z").toEpochMilli();
+        assertThat(latest).containsEntry("label:none@" + window, 2L)
+                .containsEntry("language:en@" + window, 1L)
+                .containsEntry("language:hi@" + window, 1L);
+        var store = driver.getWindowStore(NewsTopology.STATS_STORE);
+        assertThat(store.fetch("label:none", window)).isEqualTo(2L);
+    }
+
     private static RawArticle raw(String url, String title, String text) {
         return RawArticle.newBuilder()
                 .setId(ArticleIds.of(url)).setUrl(url).setCanonicalUrl(url).setSourceId("test")
