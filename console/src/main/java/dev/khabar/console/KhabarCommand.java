@@ -1,5 +1,6 @@
 package dev.khabar.console;
 
+import dev.khabar.console.bench.BenchCommand;
 import dev.khabar.console.command.BrokerCommand;
 import dev.khabar.console.command.ClassifyCommand;
 import dev.khabar.console.command.DemoCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "Streaming news ingestion: scrape, publish to Kafka, classify and enrich.",
         subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, IngestCommand.class,
                 ProcessCommand.class, SiteCommand.class, ExtractCommand.class, ClassifyCommand.class, WatchCommand.class,
-                TopicsCommand.class})
+                TopicsCommand.class, BenchCommand.class})
 public final class KhabarCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,47 @@
+package dev.khabar.console.bench;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Pipeline benchmarks on an embedded broker, each with its baseline measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: processor (vs a pass-through topology), ingest (vs raw HTTP fetch), e2e (latency at a rate).")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "WHAT", description = "processor | ingest | e2e")
+    String what;
+
+    @Option(names = "--articles", defaultValue = "20000", description = "processor: articles (default ${DEFAULT-VALUE})")
+    int articles;
+
+    @Option(names = "--size", defaultValue = "5000", description = "characters of text per article (default ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--partitions", defaultValue = "2", description = "partitions of the raw topic (default ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--pages", defaultValue = "4000", description = "ingest: pages (default ${DEFAULT-VALUE})")
+    int pages;
+
+    @Option(names = "--hosts", defaultValue = "4", description = "ingest: loopback hosts, one fetch thread each (default ${DEFAULT-VALUE})")
+    int hosts;
+
+    @Option(names = "--rate", defaultValue = "500", description = "e2e: articles per second offered (default ${DEFAULT-VALUE})")
+    int rate;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "e2e: how long (default ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Override
+    public Integer call() throws Exception {
+        switch (what) {
+            case "processor" -> ProcessorBenchmark.run(articles, size, partitions, System.out);
+            case "ingest" -> IngestBenchmark.run(pages, hosts, System.out);
+            case "e2e" -> EndToEndBenchmark.run(rate, seconds, size, partitions, System.out);
+            default -> throw new IllegalArgumentException("bench what? processor, ingest or e2e, not '" + what + "'");
+        }
+        return 0;
+    }
+}

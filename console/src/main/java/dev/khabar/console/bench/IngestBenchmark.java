@@ -1,0 +1,154 @@
+package dev.khabar.console.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.khabar.ingest.IngestListener;
+import dev.khabar.ingest.IngestService;
+import dev.khabar.ingest.fetch.AddressGuard;
+import dev.khabar.ingest.fetch.FetchRequest;
+import dev.khabar.ingest.fetch.FetchResult;
+import dev.khabar.ingest.fetch.FetchSettings;
+import dev.khabar.ingest.fetch.PageFetcher;
+import dev.khabar.ingest.source.Source;
+import dev.khabar.ingest.source.SourceType;
+import dev.khabar.kafka.EmbeddedKafkaBroker;
+import dev.khabar.schemas.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Ingest throughput (fetch + extract + publish, politeness off) beside the raw HTTP fetch rate of
+ * the same local server with the same concurrency, in one run. Pages are spread over several
+ * loopback hosts because ingest serves each host with one request at a time.
+ */
+final class IngestBenchmark {
+
+    private IngestBenchmark() {
+    }
+
+    static void run(int pages, int hosts, PrintStream out) throws Exception {
+        List<HttpServer> servers = new ArrayList<>();
+        List<URI> urls = new ArrayList<>();
+        byte[] page = pageBytes();
+        List<Source> sources = new ArrayList<>();
+        try {
+            for (int h = 1; h <= hosts; h++) {
+                HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0." + h), 0), 0);
+                s.setExecutor(Executors.newFixedThreadPool(2));
+                int perHost = pages / hosts;
+                String base = "http://127.0.0." + h + ":" + s.getAddress().getPort();
+                StringBuilder sitemap = new StringBuilder("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+                for (int i = 0; i < perHost; i++) {
+                    urls.add(URI.create(base + "/p/" + i));
+                    sitemap.append("<url><loc>").append(base).append("/p/").append(i).append("</loc></url>");
+                }
+                byte[] sm = sitemap.append("</urlset>").toString().getBytes(StandardCharsets.UTF_8);
+                s.createContext("/", ex -> {
+                    String path = ex.getRequestURI().getPath();
+                    byte[] body = path.equals("/sitemap.xml") ? sm : path.startsWith("/p/") ? page : null;
+                    if (body == null) {
+                        ex.sendResponseHeaders(404, -1);
+                    } else {
+                        ex.getResponseHeaders().add("Content-Type", path.endsWith(".xml") ? "application/xml" : "text/html; charset=utf-8");
+                        ex.sendResponseHeaders(200, body.length);
+                        ex.getResponseBody().write(body);
+                    }
+                    ex.close();
+                });
+                s.start();
+                servers.add(s);
+                sources.add(new Source("host" + h, SourceType.SITEMAP, URI.create(base + "/sitemap.xml"), Duration.ofHours(1),
+                        true, pages, null, null, 1, 0));
+            }
+            FetchSettings fast = new FetchSettings("KhabarBench/1", Duration.ofSeconds(5), Duration.ofSeconds(10),
+                    4 * 1024 * 1024, 3, Duration.ZERO);
+            out.printf("%d pages of %d bytes on %d loopback hosts, %d fetch threads%n", urls.size(), page.length, hosts, hosts);
+            double raw = rawFetchRate(fast, urls, hosts);
+            out.printf("raw HTTP fetch:                     %,.0f pages/s%n", raw);
+            double ingest = ingestRate(fast, sources, urls.size(), hosts);
+            out.printf("ingest (fetch+extract+publish):     %,.0f pages/s%n", ingest);
+            out.printf("ratio ingest/raw:                   %.2f%n", ingest / raw);
+            out.printf("heap used after the run:            %d MB%n", BenchKafka.usedHeapMb());
+        } finally {
+            servers.forEach(s -> s.stop(0));
+        }
+    }
+
+    private static double rawFetchRate(FetchSettings settings, List<URI> urls, int threads) throws Exception {
+        PageFetcher fetcher = new PageFetcher(settings, AddressGuard.system());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            long start = System.nanoTime();
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                work.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < urls.size()) {
+                        FetchResult r = fetcher.fetch(FetchRequest.page(urls.get(i), true));
+                        if (!(r instanceof FetchResult.Page)) {
+                            throw new IllegalStateException("fetch failed: " + r);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            return urls.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double ingestRate(FetchSettings settings, List<Source> sources, int pages, int threads) throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start()) {
+            Topics t = new Topics("bench.");
+            broker.createTopics(threads * 2, t.frontier(), t.raw(), t.fetchLog(), t.ingestState());
+            AtomicInteger done = new AtomicInteger();
+            IngestListener count = (s, u, o, d) -> done.incrementAndGet();
+            try (IngestService ingest = IngestService.start(new IngestService.Options("bench-ingest", "bench", threads,
+                            settings, Duration.ofSeconds(1)), broker.bootstrapServers(), Map.of(), t, sources,
+                    new SimpleMeterRegistry(), count, Clock.systemUTC())) {
+                Thread.sleep(3000); // group join
+                long start = System.nanoTime();
+                int enqueued = ingest.discover(sources, null).enqueued();
+                BenchKafka.await(() -> done.get() >= enqueued, Duration.ofMinutes(10), "ingest of " + enqueued + " pages");
+                return pages / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+
+    /** A realistic ~10 KB article page: chrome, a body of paragraphs, a sidebar. */
+    private static byte[] pageBytes() {
+        StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Council approves budget – City News</title><meta property=\"og:site_name\" content=\"City News\">"
+                + "<meta property=\"article:published_time\" content=\"2024-06-21T10:00:00+05:30\"></head><body>"
+                + "<header><nav><a href=\"/\">Home</a> <a href=\"/city\">City</a> <a href=\"/sport\">Sport</a></nav></header>"
+                + "<main><article><h1>Council approves budget</h1><p class=\"byline\">By A. Reporter</p>");
+        for (int i = 0; i < 14; i++) {
+            sb.append("<p>The city council approved the budget after a long debate about schools, buses and the library; ")
+                    .append("members from every ward spoke, and the mayor promised a review of contracts within a month. ")
+                    .append("Paragraph ").append(i).append(" adds detail about the plan and what it means for residents.</p>");
+        }
+        sb.append("</article><aside><h3>Most read</h3><ul>");
+        for (int i = 0; i < 10; i++) {
+            sb.append("<li><a href=\"/story/").append(i).append("\">Another story number ").append(i).append("</a></li>");
+        }
+        return sb.append("</ul></aside></main><footer>© City News</footer></body></html>").toString()
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
