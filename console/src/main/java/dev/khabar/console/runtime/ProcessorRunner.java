@@ -28,12 +28,66 @@ public final class ProcessorRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorRunner.class);
 
+    private static final Duration RELOAD_CHECK = Duration.ofSeconds(5);
+
     private final KafkaStreams streams;
     private final AtomicReference<TopicClassifier> classifier;
+    private final java.util.concurrent.ScheduledExecutorService reloader;
 
-    private ProcessorRunner(KafkaStreams streams, AtomicReference<TopicClassifier> classifier) {
+    private final KhabarConfig config;
+    private final String bootstrap;
+
+    private ProcessorRunner(KafkaStreams streams, AtomicReference<TopicClassifier> classifier, KhabarConfig config,
+                            String bootstrap) {
         this.streams = streams;
         this.classifier = classifier;
+        this.config = config;
+        this.bootstrap = bootstrap;
+        this.reloader = config.processor().taxonomy() == null ? null : watch(config.processor().taxonomy());
+    }
+
+    /** Reloads the taxonomy when its file changes; an invalid file is reported and the old taxonomy kept. */
+    private java.util.concurrent.ScheduledExecutorService watch(Path file) {
+        var exec = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "khabar-taxonomy-reload");
+            t.setDaemon(true);
+            return t;
+        });
+        long[] seen = {lastModified(file)};
+        exec.scheduleWithFixedDelay(() -> {
+            long now = lastModified(file);
+            if (now != seen[0]) {
+                seen[0] = now;
+                try {
+                    Taxonomy next = Taxonomy.load(file);
+                    createCategoryTopics(next); // a new category's topic exists before anything is routed to it
+                    reload(next);
+                    LOG.warn("taxonomy reloaded from {}: {}", file, next.categoryIds());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    LOG.error("taxonomy {} is invalid, keeping the previous one: {}", file, e.getMessage());
+                }
+            }
+        }, RELOAD_CHECK.toMillis(), RELOAD_CHECK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return exec;
+    }
+
+    private void createCategoryTopics(Taxonomy taxonomy) throws InterruptedException {
+        java.util.Map<String, Object> props = new java.util.HashMap<>(config.kafka().clientProperties());
+        props.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            TopicSetup.ensure(admin, config.topics(), taxonomy.categoryIds(), config.kafka().partitions(),
+                    config.kafka().replicationFactor());
+        }
+    }
+
+    private static long lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     public static Taxonomy taxonomy(KhabarConfig config) {
@@ -55,7 +109,7 @@ public final class ProcessorRunner implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
-        return new ProcessorRunner(streams, classifier);
+        return new ProcessorRunner(streams, classifier, config, bootstrap);
     }
 
     private static Path stateDir(KhabarConfig config) {
@@ -82,6 +136,9 @@ public final class ProcessorRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        if (reloader != null) {
+            reloader.shutdownNow();
+        }
         streams.close(Duration.ofSeconds(30));
     }
 }

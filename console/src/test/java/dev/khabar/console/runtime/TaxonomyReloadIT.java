@@ -1,0 +1,108 @@
+package dev.khabar.console.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.khabar.console.config.ConfigLoader;
+import dev.khabar.console.config.KhabarConfig;
+import dev.khabar.kafka.EmbeddedKafkaBroker;
+import dev.khabar.kafka.EmbeddedKafkaExtension;
+import dev.khabar.schemas.ArticleIds;
+import dev.khabar.schemas.AvroSerde;
+import dev.khabar.schemas.EnrichedArticle;
+import dev.khabar.schemas.RawArticle;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An operator adds a category by editing the taxonomy file; the running processor picks it up. */
+@ExtendWith(EmbeddedKafkaExtension.class)
+class TaxonomyReloadIT {
+
+    private static final String ONE = """
+            categories:
+              - id: cricket
+                threshold: 1
+                terms:
+                  en: {cricket: 2}
+            """;
+    private static final String TWO = ONE + """
+              - id: monsoon
+                threshold: 1
+                terms:
+                  en: {monsoon: 2}
+                  hi: {मानसून: 2}
+            """;
+
+    @Test
+    void aCategoryAddedToTheFileIsLabelledAndRoutedWithoutARestart(EmbeddedKafkaBroker kafka, @TempDir Path dir)
+            throws Exception {
+        Path taxonomy = dir.resolve("taxonomy.yaml");
+        Files.writeString(taxonomy, ONE);
+        KhabarConfig config = new ConfigLoader().flag("kafka.bootstrap", kafka.bootstrapServers())
+                .flag("topics.prefix", "reload.").flag("processor.taxonomy", taxonomy)
+                .flag("processor.application-id", "reload-test").flag("kafka.partitions", 1).load();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            TopicSetup.ensure(admin, config.topics(), List.of("cricket"), 1, (short) 1);
+        }
+        try (ProcessorRunner runner = ProcessorRunner.start(config, kafka.bootstrapServers(), new SimpleMeterRegistry());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                     new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, config, "https://x.example/1", "Monsoon arrives early", "The monsoon reached Kerala today.");
+            assertThat(read(config, config.topics().enriched(), 1).get(0).getLabels()).isEmpty();
+
+            Files.writeString(taxonomy, TWO);
+            Files.setLastModifiedTime(taxonomy, FileTime.from(Instant.now().plusSeconds(1)));
+            List<String> existing = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!existing.contains(config.topics().category("monsoon")) && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                    existing = new ArrayList<>(TopicSetup.existing(admin));
+                }
+            }
+            assertThat(existing).as("the new category's topic is created by the reload")
+                    .contains(config.topics().category("monsoon"));
+
+            send(producer, config, "https://x.example/2", "मानसून ने पूरे देश को ढका", "मानसून समय से पहले पूरे देश में पहुंच गया।");
+            EnrichedArticle second = read(config, config.topics().enriched(), 2).get(1);
+            assertThat(second.getLabels()).containsExactly("monsoon");
+            assertThat(read(config, config.topics().category("monsoon"), 1)).extracting(EnrichedArticle::getId)
+                    .containsExactly(second.getId());
+        }
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, KhabarConfig config, String url, String title,
+                             String text) throws Exception {
+        RawArticle a = RawArticle.newBuilder().setId(ArticleIds.of(url)).setUrl(url).setCanonicalUrl(url)
+                .setSourceId("t").setFetchedAt(Instant.now()).setHttpStatus(200).setTitle(title).setText(text)
+                .setExtractorVersion("t").build();
+        producer.send(new ProducerRecord<>(config.topics().raw(), a.getId(), AvroSerde.of(RawArticle.class).encode(a))).get();
+    }
+
+    private static List<EnrichedArticle> read(KhabarConfig config, String topic, int n) {
+        AvroSerde<EnrichedArticle> serde = AvroSerde.of(EnrichedArticle.class);
+        List<EnrichedArticle> out = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (TopicTail tail = new TopicTail(config.kafka().bootstrap(), Map.of(), List.of(topic), true)) {
+            tail.run((t, r) -> out.add(serde.decode(r.value())), () -> out.size() >= n || System.nanoTime() > deadline);
+        }
+        assertThat(out).as(topic).hasSizeGreaterThanOrEqualTo(n);
+        return out;
+    }
+}
