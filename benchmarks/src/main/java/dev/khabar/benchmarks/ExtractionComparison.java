@@ -2,6 +2,7 @@ package dev.khabar.benchmarks;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.openjdk.jmh.results.RunResult;
@@ -35,15 +36,15 @@ public final class ExtractionComparison {
         }
         System.out.println();
         System.out.println("pages/s");
-        pagesPerSecond.forEach((name, score) -> System.out.printf("  %-15s %10.1f%n", name, score));
+        pagesPerSecond.forEach((name, score) -> System.out.printf(Locale.ROOT, "  %-15s %10.1f%n", name, score));
         Double parse = pagesPerSecond.get("jsoupParse");
         Double khabar = pagesPerSecond.get("khabarExtract");
         Double readability = pagesPerSecond.get("readability4j");
         if (khabar != null && readability != null) {
-            System.out.printf("khabar / readability4j  = %.2fx%n", khabar / readability);
+            System.out.printf(Locale.ROOT, "khabar / readability4j  = %.2fx%n", khabar / readability);
         }
         if (khabar != null && parse != null) {
-            System.out.printf("khabar / jsoup parse    = %.2f (1.0 = extraction costs nothing beyond parsing)%n",
+            System.out.printf(Locale.ROOT, "khabar / jsoup parse    = %.2f (1.0 = extraction costs nothing beyond parsing)%n",
                     khabar / parse);
         }
     }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArticleExtractor {
     /** Bump when extraction behaviour changes. */
-    public static final String VERSION = "khabar-extract/0.1";
+    public static final String VERSION = "khabar-extract/0.2";
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticleExtractor.class);
     private static final int MIN_BODY_CHARS = 250;
@@ -76,7 +76,11 @@ public final class ArticleExtractor {
         UrlResolver urls = new UrlResolver(pageUrl);
         String siteName = MetadataFinder.siteName(idx, ld, sources);
         String canonical = MetadataFinder.canonical(idx, ld, urls, url, sources);
-        String host = pageUrl == null ? null : pageUrl.getHost();
+        String host = host(canonical, pageUrl);
+        Element region = ContentLocator.locate(scan);
+        if (region != null) {
+            scan.setContentRegion(region);
+        }
         String title = TitleFinder.find(scan, ld, siteName, host, sources);
         if (siteName == null) {
             siteName = TitleFinder.siteNameFromPageTitle(idx.titleText, title);
@@ -90,16 +94,14 @@ public final class ArticleExtractor {
         List<String> links = List.of();
         List<String> readMore = List.of();
         List<ExtractedImage> bodyImages = List.of();
-        Element region = ContentLocator.locate(scan);
         if (region != null) {
-            scan.setContentRegion(region);
             BodyTextBuilder body = BodyTextBuilder.walk(region, scan, urls);
             BodyCleaner cleaned = BodyCleaner.clean(body.chunks(), title, body.readMoreBoxLinks());
             text = cleaned.text();
             links = cleaned.links();
             readMore = cleaned.readMoreLinks();
             bodyImages = body.images();
-            html = region.outerHtml();
+            html = compactHtml(doc, region);
             sources.put("text", "dom:" + describe(region));
         }
         String ldBody = ld.articleBody();
@@ -109,19 +111,27 @@ public final class ArticleExtractor {
             sources.put("text", "json-ld");
         }
 
-        List<String> authors = AuthorFinder.find(scan, ld, siteName, sources);
+        List<String> authors = AuthorFinder.find(scan, ld, sources);
         DateResolver dates = DateResolver.resolve(scan, ld, url, sources);
         List<String> tags = MetadataFinder.tags(scan, ld, sources);
-        String language = MetadataFinder.declaredLanguage(idx, ld, sources);
-        if (language == null) {
-            language = LanguageGuesser.guess(text.isEmpty() ? title : text);
-            if (language != null) {
-                sources.put("language", "text");
-            }
-        }
+        String language = language(idx, ld, text.isEmpty() ? title : text, sources);
         List<ExtractedImage> images = images(idx, ld, urls, bodyImages, sources);
         return new ExtractedArticle(url, canonical, title, authors, dates.published(), dates.modified(),
                 language, text, html, tags, images, links, readMore, siteName, sources);
+    }
+
+    /**
+     * The declared language unless the text is plainly in another script (Hindi blogs often keep
+     * WordPress's default {@code lang="en-US"}); else a guess from the text.
+     */
+    private static String language(PageIndex idx, JsonLdArticle ld, String text, Map<String, String> sources) {
+        String declared = MetadataFinder.declaredLanguage(idx, ld, sources);
+        String guessed = declared == null ? LanguageGuesser.guess(text) : LanguageGuesser.guessFromScript(text);
+        if (guessed != null && (declared == null || !declared.equals(guessed) && LanguageGuesser.isNonLatin(guessed))) {
+            sources.put("language", declared == null ? "text" : "text (declared " + declared + ")");
+            return guessed;
+        }
+        return declared;
     }
 
     private static List<ExtractedImage> images(PageIndex idx, JsonLdArticle ld, UrlResolver urls,
@@ -154,6 +164,31 @@ public final class ArticleExtractor {
             }
         }
         return out;
+    }
+
+    /** The site's host: the canonical URL's, else the page URL's. */
+    private static String host(String canonical, URI pageUrl) {
+        try {
+            String h = URI.create(canonical).getHost();
+            if (h != null) {
+                return h;
+            }
+        } catch (IllegalArgumentException e) {
+            // fall back to the page URL
+        }
+        return pageUrl == null ? null : pageUrl.getHost();
+    }
+
+    /** The region's HTML without pretty-printing (cheaper, and closer to the page's bytes). */
+    private static String compactHtml(Document doc, Element region) {
+        Document.OutputSettings settings = doc.outputSettings();
+        boolean pretty = settings.prettyPrint();
+        settings.prettyPrint(false);
+        try {
+            return region.outerHtml();
+        } finally {
+            settings.prettyPrint(pretty);
+        }
     }
 
     private static String describe(Element e) {

@@ -28,12 +28,16 @@ final class AuthorFinder {
     private AuthorFinder() {
     }
 
-    static List<String> find(PageScan scan, JsonLdArticle ld, String siteName, Map<String, String> sources) {
+    static List<String> find(PageScan scan, JsonLdArticle ld, Map<String, String> sources) {
         Set<String> exclude = new LinkedHashSet<>();
         if (ld.publisher() != null) {
             exclude.add(ld.publisher().toLowerCase(Locale.ROOT));
         }
-        List<String> found = clean(ld.authors(), exclude);
+        List<String> fromLd = new ArrayList<>();
+        for (String name : ld.authors()) {
+            fromLd.addAll(split(name));
+        }
+        List<String> found = clean(fromLd, exclude);
         if (!found.isEmpty()) {
             sources.put("authors", "json-ld");
             return found;
@@ -157,8 +161,11 @@ final class AuthorFinder {
     private static List<String> clean(List<String> names, Set<String> exclude) {
         Set<String> out = new LinkedHashSet<>();
         for (String n : names) {
-            String name = n.strip();
+            String name = TextRules.unescape(n).strip();
             String l = name.toLowerCase(Locale.ROOT);
+            if (l.contains("admin")) {
+                continue;
+            }
             if (name.length() < 2 || name.length() > 60 || name.contains("://") || name.contains("@")
                     || name.startsWith("http") || NOT_NAMES.contains(l) || exclude.contains(l)
                     || name.split("\\s+").length > 5 || containsDigit(name)) {

@@ -46,14 +46,24 @@ final class BodyChunk {
         return blockTag.length() == 2 && blockTag.charAt(0) == 'h' && Character.isDigit(blockTag.charAt(1));
     }
 
-    /** Share of the (non-space) text that sits inside links. */
-    double linkDensity() {
+    /** Non-space characters outside links. */
+    int plainChars() {
+        return nonSpace() - linkChars;
+    }
+
+    private int nonSpace() {
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) != ' ') {
                 n++;
             }
         }
+        return n;
+    }
+
+    /** Share of the (non-space) text that sits inside links. */
+    double linkDensity() {
+        int n = nonSpace();
         return n == 0 ? 0 : (double) linkChars / n;
     }
 

@@ -12,6 +12,8 @@ import java.util.Set;
  */
 final class BodyCleaner {
     private static final double MAX_LINK_DENSITY = 0.5;
+    /** A link-heavy line with at least this much text outside its links is prose, not a link list. */
+    private static final int MIN_PLAIN_CHARS = 60;
 
     private final List<String> lines = new ArrayList<>();
     private final Set<String> links = new LinkedHashSet<>();
@@ -58,7 +60,7 @@ final class BodyCleaner {
             if (TextRules.isBoilerplateLine(line)) {
                 continue;
             }
-            if (c.linkDensity() > MAX_LINK_DENSITY && !c.isHeading()) {
+            if (c.linkDensity() > MAX_LINK_DENSITY && !c.isHeading() && c.plainChars() < MIN_PLAIN_CHARS) {
                 continue;
             }
             if (!seenParagraph && (c.isHeading() || line.length() < 200)

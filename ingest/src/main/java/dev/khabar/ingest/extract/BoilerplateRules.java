@@ -26,7 +26,7 @@ final class BoilerplateRules {
             "summary", "hr", "fieldset", "caption", "html", "hgroup");
 
     /** Names that mark boilerplate even when a content-ish name is also present. */
-    private static final String[] STRONG_SUBSTRINGS = {
+    private static final SubstringSet STRONG_SUBSTRINGS = new SubstringSet(
         "comment", "sidebar", "related", "share", "sharing", "social", "newsletter", "advert",
         "sponsor", "cookie", "breadcrumb", "widget", "taboola", "outbrain", "disqus", "subscribe",
         "popular", "trending", "recommend", "translate", "signup", "byline", "navbar", "masthead",
@@ -36,8 +36,7 @@ final class BoilerplateRules {
         "rating", "reaction", "pagination", "post-nav", "postnav", "wp-caption-text", "ad-slot",
         "adslot", "ad-container", "ad-wrapper", "adsbygoogle", "dfp", "emoji", "login", "modal",
         "popup", "overlay", "tagcloud", "tags-links", "cat-links", "post-tags", "entry-tags",
-        "post-categories", "credit", "caption", "copyright"
-    };
+        "post-categories", "credit", "caption", "copyright");
 
     /** Whole name tokens that mark boilerplate unless a content-ish name is also present. */
     private static final Set<String> WEAK_TOKENS = Set.of(
@@ -46,9 +45,14 @@ final class BoilerplateRules {
             "keywords", "extra", "supplemental", "links", "more", "next", "prev", "previous", "sr",
             "skip", "alert", "notice", "ticker", "carousel", "slider", "gallery", "toc");
 
-    private static final String[] CONTENT_SUBSTRINGS = {
-        "article", "content", "entry", "post", "story", "body", "main", "blog", "prose"
-    };
+    private static final SubstringSet WEAK_CANDIDATES = new SubstringSet(WEAK_TOKENS.toArray(String[]::new));
+
+    private static final SubstringSet CONTENT_NAMES = new SubstringSet(
+            "article", "content", "entry", "post", "story", "body", "main", "blog", "prose");
+
+    private static final SubstringSet CONTENT_MARKERS = new SubstringSet(
+            "entry-content", "post-content", "article-body", "articlebody", "article-content", "post-body",
+            "story-body", "article__body", "post-entry", "entry-body", "story-content", "article-text");
 
     private BoilerplateRules() {
     }
@@ -62,10 +66,13 @@ final class BoilerplateRules {
     }
 
     static boolean isHidden(Element e) {
-        if (e.hasAttr("hidden")) {
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        if (e.attributes().hasKey("hidden")) {
             return true;
         }
-        String style = e.attr("style");
+        String style = e.attributes().get("style");
         if (style.isEmpty()) {
             return false;
         }
@@ -74,15 +81,26 @@ final class BoilerplateRules {
                 || s.contains("visibility:hidden") || s.contains("visibility: hidden");
     }
 
-    /** Classifies an element by its class, id and role names. */
-    static Kind classify(Element e) {
+    /** Lower-cased "class id" of an element, or "" when it has neither. */
+    static String names(Element e) {
+        if (e.attributesSize() == 0) {
+            return "";
+        }
+        String cls = e.attributes().get("class");
+        String id = e.attributes().get("id");
+        if (cls.isEmpty() && id.isEmpty()) {
+            return "";
+        }
+        return (cls + ' ' + id).toLowerCase(Locale.ROOT);
+    }
+
+    /** Classifies an element by its role, itemprop, and class and id names ({@code traits}). */
+    static Kind classify(Element e, NameTraits traits) {
         String tag = e.normalName();
         if (tag.equals("body") || tag.equals("html")) {
             return Kind.NEUTRAL;
         }
-        String cls = e.className();
-        String id = e.id();
-        String role = e.attr("role");
+        String role = attr(e, "role");
         if (!role.isEmpty()) {
             String r = role.toLowerCase(Locale.ROOT);
             if (r.equals("navigation") || r.equals("complementary") || r.equals("banner")
@@ -93,48 +111,46 @@ final class BoilerplateRules {
         if (hasItemprop(e, "articleBody")) {
             return Kind.CONTENT;
         }
-        if (cls.isEmpty() && id.isEmpty()) {
-            return Kind.NEUTRAL;
-        }
-        String names = (cls + ' ' + id).toLowerCase(Locale.ROOT);
+        return traits.kind();
+    }
+
+    /** Classification by class and id names alone (cacheable: pages repeat class lists a lot). */
+    static Kind classifyNames(String names) {
         if (names.contains("comment") || names.contains("respond") || names.contains("disqus")) {
             return names.contains("no-comment") || names.contains("comments-open") ? Kind.NEUTRAL : Kind.COMMENTS;
         }
-        for (String s : STRONG_SUBSTRINGS) {
-            if (names.contains(s)) {
-                return Kind.BOILERPLATE;
-            }
+        if (STRONG_SUBSTRINGS.containsAny(names) && !names.contains("embed")) {
+            return Kind.BOILERPLATE;
         }
-        boolean weak = false;
-        boolean content = false;
-        int start = -1;
-        for (int i = 0; i <= names.length(); i++) {
-            char c = i < names.length() ? names.charAt(i) : ' ';
-            boolean word = Character.isLetterOrDigit(c);
-            if (word && start < 0) {
-                start = i;
-            } else if (!word && start >= 0) {
-                String token = names.substring(start, i);
-                start = -1;
-                if (WEAK_TOKENS.contains(token)) {
-                    weak = true;
-                }
-                for (String s : CONTENT_SUBSTRINGS) {
-                    if (token.contains(s)) {
-                        content = true;
-                        break;
-                    }
-                }
-            }
-        }
-        if (weak && !content) {
+        if (WEAK_CANDIDATES.containsAny(names) && hasWeakToken(names) && !CONTENT_NAMES.containsAny(names)) {
             return Kind.BOILERPLATE;
         }
         return Kind.NEUTRAL;
     }
 
+    private static boolean hasWeakToken(String names) {
+        int start = -1;
+        for (int i = 0; i <= names.length(); i++) {
+            boolean word = i < names.length() && Character.isLetterOrDigit(names.charAt(i));
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                if (WEAK_TOKENS.contains(names.substring(start, i))) {
+                    return true;
+                }
+                start = -1;
+            }
+        }
+        return false;
+    }
+
+    /** An attribute by its exact (parser-lower-cased) name; cheaper than {@code Element.attr}. */
+    static String attr(Element e, String key) {
+        return e.attributesSize() == 0 ? "" : e.attributes().get(key);
+    }
+
     static boolean hasItemprop(Element e, String prop) {
-        String v = e.attr("itemprop");
+        String v = attr(e, "itemprop");
         if (v.isEmpty()) {
             return false;
         }
@@ -154,19 +170,12 @@ final class BoilerplateRules {
     }
 
     /** Strong signals that an element holds the article body. */
-    static boolean isContentMarker(Element e) {
+    static boolean isContentMarker(Element e, NameTraits traits) {
         String tag = e.normalName();
-        if (tag.equals("article") || tag.equals("main") || hasItemprop(e, "articleBody")) {
-            return true;
-        }
-        String cls = e.className();
-        if (cls.isEmpty()) {
-            return false;
-        }
-        String c = cls.toLowerCase(Locale.ROOT);
-        return c.contains("entry-content") || c.contains("post-content") || c.contains("article-body")
-                || c.contains("articlebody") || c.contains("article-content") || c.contains("post-body")
-                || c.contains("story-body") || c.contains("article__body") || c.contains("post-entry")
-                || c.contains("entry-body") || c.contains("story-content") || c.contains("article-text");
+        return tag.equals("article") || tag.equals("main") || traits.contentMarker() || hasItemprop(e, "articleBody");
+    }
+
+    static boolean isContentMarkerName(String names) {
+        return CONTENT_MARKERS.containsAny(names);
     }
 }

@@ -10,7 +10,7 @@ import org.jsoup.nodes.Element;
 final class ContentLocator {
     private static final double MARKER_BONUS = 0.15;
     private static final int MAX_GROW_LEVELS = 8;
-    private static final double GROW_RATIO = Double.parseDouble(System.getProperty("khabar.grow", "0.9"));
+    private static final double GROW_RATIO = 0.9;
     private static final double GROW_GAIN = 1.2;
 
     private ContentLocator() {

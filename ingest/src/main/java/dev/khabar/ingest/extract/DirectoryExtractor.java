@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -35,7 +36,7 @@ public final class DirectoryExtractor {
         long start = System.nanoTime();
         int n = run(Path.of(args[0]), Path.of(args[1]));
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.err.printf("%d pages in %.1f s (%.1f pages/s)%n", n, seconds, n / seconds);
+        System.err.printf(Locale.ROOT, "%d pages in %.1f s (%.1f pages/s)%n", n, seconds, n / seconds);
     }
 
     /** Extracts all pages below {@code dir} into {@code out}; returns the number of pages. */

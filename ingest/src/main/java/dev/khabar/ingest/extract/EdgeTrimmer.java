@@ -17,15 +17,20 @@ final class EdgeTrimmer {
 
     private static final String[] LEADING = {
         "min read", "minute read", "minutes read", "reading time", "read time", "tempo de leitura",
-        "tiempo de lectura", "temps de lecture", "lesezeit", "мин", "मिनट में पढ़ें", "मिनट पढ़ने",
-        "photo:", "(photo", "(ap photo", "image copyright", "image caption", "getty images", "©", "foto:",
-        "फोटो:", "फ़ोटो:", "तस्वीर:", "by ", "posted by", "written by", "द्वारा", "प्रस्तुतकर्ता", "लेखक:",
-        "last updated", "updated:", "published:", "अपडेट", "प्रकाशित"
+        "tiempo de lectura", "temps de lecture", "lesezeit", "мин чтения", "минут чтения", "मिनट में पढ़ें",
+        "मिनट पढ़ने", "photo:", "(photo", "(ap photo", "image copyright", "image caption", "getty images", "©",
+        "foto:", "फोटो:", "फ़ोटो:", "तस्वीर:", "last updated", "updated:", "published:", "अपडेट:", "प्रकाशित:"
     };
+
+    /** Byline starts; only a short line without a full stop counts ("By the end of 2020, …" does not). */
+    private static final String[] BYLINE = {
+        "by ", "posted by", "written by", "द्वारा", "प्रस्तुतकर्ता", "लेखक:", "रिपोर्ट:", "por ", "von "
+    };
+    private static final int BYLINE_MAX = 80;
 
     private static final String[] TRAILING = {
         "contributed to this report", "contributed reporting", "reporting by", "editing by", "writing by",
-        "additional reporting", "newsletter", "subscribe", "sign up", "click here", "if you enjoyed",
+        "additional reporting", "newsletter", "click here", "if you enjoyed",
         "share it with", "share this", "tell us what you think", "copyright", "©", "all rights reserved",
         "source:", "न्यूज़लेटर", "सब्सक्राइब", "फॉलो करें", "हमें फॉलो", "assine", "siga-nos", "inscreva-se",
         "first published", "published on", "updated on", "last updated", "(reporting", "(editing"
@@ -50,7 +55,7 @@ final class EdgeTrimmer {
             return false;
         }
         String l = line.toLowerCase(Locale.ROOT);
-        if (startsOrContains(l, LEADING) || isDateLine(line)) {
+        if (startsOrContains(l, LEADING) || isDateLine(line) || isByline(l)) {
             return true;
         }
         Set<String> w = words(line);
@@ -71,8 +76,29 @@ final class EdgeTrimmer {
             return false;
         }
         String l = line.toLowerCase(Locale.ROOT);
-        return startsOrContains(l, TRAILING) || isDateLine(line) || hasAddress(l)
+        return startsOrContains(l, TRAILING) || isDateLine(line) || hasAddress(l) || isSignupPrompt(l)
                 || l.contains("follow") && (l.contains("twitter") || l.contains("facebook") || l.contains("instagram"));
+    }
+
+    /** "Sign up for our free daily briefing", "Subscribe now" — not "readers who subscribe pay $5". */
+    private static boolean isSignupPrompt(String l) {
+        if (!l.contains("subscribe") && !l.contains("sign up")) {
+            return false;
+        }
+        return l.contains(" our ") || l.contains("free") || l.contains("inbox") || l.contains(" now")
+                || l.contains("today") || l.contains("here") || l.startsWith("subscribe") || l.startsWith("sign up");
+    }
+
+    private static boolean isByline(String l) {
+        if (l.length() > BYLINE_MAX || l.endsWith(".") || l.endsWith("।")) {
+            return false;
+        }
+        for (String b : BYLINE) {
+            if (l.startsWith(b)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsOrContains(String l, String[] needles) {

@@ -45,8 +45,25 @@ final class LanguageGuesser {
         };
     }
 
+    /** True for languages whose script alone identifies them against a Latin-script declaration. */
+    static boolean isNonLatin(String language) {
+        return switch (language) {
+            case "en", "pt", "es", "fr", "de", "it", "id", "nl" -> false;
+            default -> true;
+        };
+    }
+
     /** Guesses from the text itself; {@code null} when there is too little text. */
     static String guess(String text) {
+        return guess(text, true);
+    }
+
+    /** A language the script alone reveals (Devanagari, Cyrillic, Hangul, …), else {@code null}. */
+    static String guessFromScript(String text) {
+        return guess(text, false);
+    }
+
+    private static String guess(String text, boolean latinToo) {
         int n = Math.min(text.length(), 5000);
         int letters = 0;
         int latin = 0;
@@ -81,7 +98,7 @@ final class LanguageGuesser {
         if (other[bestSlot] * 2 > letters && bestSlot > 0) {
             return slotLanguage(bestSlot, text.substring(0, n));
         }
-        return latin * 2 > letters ? latinLanguage(text.substring(0, n)) : null;
+        return latinToo && latin * 2 > letters ? latinLanguage(text.substring(0, n)) : null;
     }
 
     private static String devanagari(String t) {

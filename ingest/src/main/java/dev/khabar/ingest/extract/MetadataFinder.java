@@ -23,7 +23,7 @@ final class MetadataFinder {
         for (String[] c : candidates) {
             if (c[1] != null && !c[1].isBlank() && c[1].length() < 100) {
                 sources.put("siteName", c[0]);
-                return c[1].strip();
+                return TextRules.unescape(c[1]).strip();
             }
         }
         return null;
@@ -33,6 +33,7 @@ final class MetadataFinder {
         String[][] candidates = {
             {"link:canonical", idx.canonicalHref},
             {"og:url", idx.meta("og:url")},
+            {"json-ld", ld.url()},
         };
         for (String[] c : candidates) {
             String abs = c[1] == null ? null : urls.resolve(c[1]);
@@ -81,7 +82,7 @@ final class MetadataFinder {
     }
 
     private static String put(Map<String, String> tags, String raw, String source, String here) {
-        String t = raw == null ? "" : raw.strip();
+        String t = raw == null ? "" : TextRules.unescape(raw).strip();
         if (t.isEmpty() || t.length() > 80 || tags.size() >= 50) {
             return source;
         }

@@ -9,12 +9,12 @@ import org.jsoup.nodes.Element;
  * ({@code neutral}). Pruned subtrees do not count towards their ancestors.
  */
 final class NodeStats {
-    static final double DECAY = Double.parseDouble(System.getProperty("khabar.decay", "0.9"));
+    static final double DECAY = 0.9;
     static final double BAD_WEIGHT = 1.0;
     static final double NEUTRAL_WEIGHT = 0.3;
-    static final double INLINE_LINK_WEIGHT = Double.parseDouble(System.getProperty("khabar.inlineLink", "0.5"));
+    static final double INLINE_LINK_WEIGHT = 0.5;
     static final int TEASER_MAX = 400;
-    static final double TEASER_WEIGHT = Double.parseDouble(System.getProperty("khabar.teaser", "0.3"));
+    static final double TEASER_WEIGHT = 0.3;
     final Element element;
     final NodeStats parent;
     final BoilerplateRules.Kind kind;

@@ -30,6 +30,11 @@ final class PageIndex {
     String canonicalHref;
 
     void visit(Element e) {
+        visit(e, NameTraits.of(BoilerplateRules.names(e)));
+    }
+
+    /** Indexes {@code e}; {@code traits} come from its class and id. */
+    void visit(Element e, NameTraits traits) {
         switch (e.normalName()) {
             case "meta" -> visitMeta(e);
             case "link" -> {
@@ -58,7 +63,7 @@ final class PageIndex {
             case "h1" -> h1s.add(e);
             case "time" -> add(times, e);
             case "a" -> {
-                String rel = e.attr("rel");
+                String rel = BoilerplateRules.attr(e, "rel");
                 if (!rel.isEmpty()) {
                     String r = rel.toLowerCase(Locale.ROOT);
                     if (r.contains("author")) {
@@ -71,18 +76,14 @@ final class PageIndex {
             }
             default -> { }
         }
-        if (e.hasAttr("itemprop")) {
+        if (!BoilerplateRules.attr(e, "itemprop").isEmpty()) {
             add(itemprops, e);
         }
-        String cls = e.className();
-        if (!cls.isEmpty() || e.hasAttr("id")) {
-            String names = (cls + ' ' + e.id()).toLowerCase(Locale.ROOT);
-            if (names.contains("author") || names.contains("byline") || names.contains("posted-by")
-                    || names.contains("post-by")) {
+        if (traits != NameTraits.NONE) {
+            if (traits.byline()) {
                 add(bylines, e);
             }
-            if (names.contains("date") || names.contains("time") || names.contains("publish")
-                    || names.contains("posted") || names.contains("updated")) {
+            if (traits.date()) {
                 add(dates, e);
             }
         }

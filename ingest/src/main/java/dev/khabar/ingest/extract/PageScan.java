@@ -3,6 +3,7 @@ package dev.khabar.ingest.extract;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,17 @@ import org.jsoup.select.NodeTraversor;
 final class PageScan implements NodeFilter {
     private static final int MAX_RESCUES = 3;
     private static final int MIN_RESCUE = 200;
+    private static final int NEAR_CONTENT_LEVELS = 3;
 
     final Map<Element, NodeStats> stats = new IdentityHashMap<>();
     final List<NodeStats> postOrder = new ArrayList<>();
     final PageIndex index = new PageIndex();
     private final List<NodeStats> pruned = new ArrayList<>();
+    private final Map<String, NameTraits> traitsByNames = new HashMap<>();
     private final Set<Element> contentPath = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Document doc;
     private NodeStats current;
+    private Element contentRegion;
     private int linkDepth;
 
     private PageScan(Document doc) {
@@ -67,9 +71,27 @@ final class PageScan implements NodeFilter {
 
     /** Records the chosen content element: it and its ancestors are never side areas. */
     void setContentRegion(Element region) {
+        contentRegion = region;
         for (Element p = region; p != null; p = p.parent()) {
             contentPath.add(p);
         }
+    }
+
+    /** True if {@code e} is inside the content region or close above it (its title, its byline). */
+    boolean isNearContent(Element e) {
+        if (contentRegion == null) {
+            return false;
+        }
+        Element scope = contentRegion;
+        for (int i = 0; i < NEAR_CONTENT_LEVELS && scope.parent() != null && scope.parent() != doc.body(); i++) {
+            scope = scope.parent();
+        }
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == scope) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -108,11 +130,13 @@ final class PageScan implements NodeFilter {
             }
             return FilterResult.SKIP_ENTIRELY;
         }
-        index.visit(e);
+        String names = BoilerplateRules.names(e);
+        NameTraits traits = names.isEmpty() ? NameTraits.NONE : traitsByNames.computeIfAbsent(names, NameTraits::of);
+        index.visit(e, traits);
         if (e != doc && (BoilerplateRules.isSkippedTag(tag) || BoilerplateRules.isHidden(e))) {
             return FilterResult.SKIP_ENTIRELY;
         }
-        BoilerplateRules.Kind kind = e == doc ? BoilerplateRules.Kind.NEUTRAL : BoilerplateRules.classify(e);
+        BoilerplateRules.Kind kind = e == doc ? BoilerplateRules.Kind.NEUTRAL : BoilerplateRules.classify(e, traits);
         if ((tag.equals("header") || tag.equals("footer")) && kind == BoilerplateRules.Kind.NEUTRAL) {
             kind = BoilerplateRules.Kind.BOILERPLATE;
         }
@@ -122,7 +146,7 @@ final class PageScan implements NodeFilter {
         }
         NodeStats frame = new NodeStats(e, current, kind, block);
         frame.contentMarker = (kind == BoilerplateRules.Kind.NEUTRAL || kind == BoilerplateRules.Kind.CONTENT)
-                && BoilerplateRules.isContentMarker(e);
+                && BoilerplateRules.isContentMarker(e, traits);
         if (tag.equals("a")) {
             linkDepth++;
         }

@@ -97,6 +97,14 @@ final class TextRules {
         return false;
     }
 
+    /** Decodes entities left in doubly-encoded metadata ("&amp;#8216;" arrives as "&#8216;"). */
+    static String unescape(String s) {
+        if (s == null || s.indexOf('&') < 0 || s.indexOf(';') < 0) {
+            return s;
+        }
+        return org.jsoup.parser.Parser.unescapeEntities(s, false);
+    }
+
     /** Letters, digits and combining marks (so Devanagari vowel signs count as part of a word). */
     static boolean isWordChar(char c) {
         if (Character.isLetterOrDigit(c)) {

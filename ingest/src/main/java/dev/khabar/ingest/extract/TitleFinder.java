@@ -29,8 +29,9 @@ final class TitleFinder {
             if (c[1] == null || c[1].isBlank()) {
                 continue;
             }
-            String t = collapse(c[1]);
-            if (h1 != null && !c[0].equals("h1") && !t.equals(h1) && t.startsWith(h1) && h1.length() * 3 > t.length()) {
+            String t = collapse(TextRules.unescape(c[1]));
+            if (h1 != null && !c[0].equals("h1") && !t.equals(h1) && t.startsWith(h1) && h1.length() * 3 > t.length()
+                    && isSeparator(t.substring(h1.length()))) {
                 sources.put("title", c[0] + "+h1");
                 return h1;
             }
@@ -40,16 +41,30 @@ final class TitleFinder {
         return "";
     }
 
+    /** " | Site", " - Site": what follows a headline in a page title. */
+    private static boolean isSeparator(String rest) {
+        String r = rest.strip();
+        return !r.isEmpty() && "|-–—:·»/~".indexOf(r.charAt(0)) >= 0;
+    }
+
+    /**
+     * The article's {@code <h1>}: the one nearest the content region, else the only one outside
+     * side areas (a page whose header carries the site name in an h1 has several).
+     */
     private static String firstH1(PageScan scan) {
+        Element only = null;
+        int count = 0;
         for (Element h : scan.index.h1s) {
-            if (scan.of(h) != null && !scan.isExcluded(h)) {
-                String t = collapse(h.text());
-                if (!t.isEmpty()) {
-                    return t;
-                }
+            if (scan.isInSideArea(h) || h.text().isBlank()) {
+                continue;
             }
+            if (scan.isNearContent(h)) {
+                return collapse(h.text());
+            }
+            only = h;
+            count++;
         }
-        return null;
+        return count == 1 ? collapse(only.text()) : null;
     }
 
     /** "Blog Name: Post Title" → "Blog Name", when the article title is known; else null. */

@@ -55,4 +55,14 @@ class ArticleExtractorSmokeTest {
                 Local officials said the new breakwater had reduced damage from winter storms.""");
         assertThat(a.published()).hasToString("2024-06-20T00:00Z");
     }
+
+    @Test
+    void hindiTextBeatsWordPressDefaultLanguage() {
+        String html = "<html lang=\"en-US\"><body><article><p>"
+                + "यह लेख हिंदी में लिखा गया है और इसमें गाँव के मेले के बारे में जानकारी दी गई है। ".repeat(3)
+                + "</p></article></body></html>";
+        ExtractedArticle a = extractor.extract(html, URL);
+        assertThat(a.language()).isEqualTo("hi");
+        assertThat(a.sources()).containsEntry("language", "text (declared en)");
+    }
 }

@@ -67,7 +67,7 @@ class ArticleExtractorTest {
                         "हाट में ऊनी शॉलें देखते लोग (फोटो: संवाददाता)"));
         assertThat(a.html()).startsWith("<div class=\"entry-content\">");
         assertThat(a.sources()).containsEntry("published", "meta:article:published_time")
-                .containsEntry("title", "og:title").containsEntry("authors", "byline");
+                .containsEntry("title", "og:title+h1").containsEntry("authors", "byline");
     }
 
     @MultiLocaleTest
