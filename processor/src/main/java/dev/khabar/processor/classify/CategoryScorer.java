@@ -5,10 +5,8 @@ import dev.khabar.processor.classify.TermIndex.Hit;
 import dev.khabar.processor.classify.TermIndex.Role;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,11 +48,16 @@ final class CategoryScorer {
 
     /** {@code hits} are this category's hits, excluded spans already removed, in reading order. */
     Outcome score(Category category, List<Hit> hits, Scope scope, List<Mention> mentions, String title, String text) {
-        Map<Integer, Integer> seen = new HashMap<>();
-        Set<Integer> distinct = new HashSet<>();
+        int maxTerm = 0;
+        for (Hit h : hits) {
+            maxTerm = Math.max(maxTerm, h.ref().termId());
+        }
+        int[] seen = new int[maxTerm + 1]; // occurrences so far, per term
+        int distinct = 0;
         double positive = 0;
         double negative = 0;
-        List<EvidenceSpan> evidence = new ArrayList<>();
+        List<Hit> counted = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
         Hit[] requirementHits = new Hit[category.requirements().size()];
         boolean any = false;
         boolean keyTerm = false;
@@ -70,36 +73,54 @@ final class CategoryScorer {
                 }
                 continue;
             }
-            int k = seen.merge(h.ref().termId(), 1, Integer::sum);
-            double w = h.ref().weight() * multiplier(h, scope) * Math.pow(settings.repeatDecay(), k - 1);
+            int k = ++seen[h.ref().termId()];
+            double w = h.ref().weight() * multiplier(h, scope) * decay(k);
             any = true;
+            counted.add(h);
             if (role == Role.POSITIVE) {
                 positive += w;
-                distinct.add(h.ref().termId());
+                distinct += k == 1 ? 1 : 0;
                 keyTerm |= h.ref().weight() >= category.keyTermWeight();
-                evidence.add(span(category, h, w, scope, title, text));
+                weights.add(w);
             } else {
                 negative += w;
-                evidence.add(span(category, h, -w, scope, title, text));
-            }
-        }
-        boolean requirementsMet = true;
-        for (int g = 0; g < requirementHits.length; g++) {
-            Requirement r = category.requirements().get(g);
-            if (requirementHits[g] != null) {
-                evidence.add(span(category, requirementHits[g], 0, scope, title, text));
-            } else if (!entitiesMeet(r, scope, mentions)) {
-                requirementsMet = false;
+                weights.add(-w);
             }
         }
         double score = positive - negative;
         double needed = category.threshold() * Math.max(1.0,
-                (double) category.minDistinctTerms() / Math.max(1, distinct.size()));
-        boolean applies = requirementsMet && keyTerm && score >= needed;
+                (double) category.minDistinctTerms() / Math.max(1, distinct));
+        boolean applies = keyTerm && score >= needed;
+        for (int g = 0; g < requirementHits.length && applies; g++) {
+            if (requirementHits[g] == null && !entitiesMeet(category.requirements().get(g), scope, mentions)) {
+                applies = false;
+            }
+        }
+        if (!applies) {
+            return new Outcome(score, false, any, List.of());
+        }
+        List<EvidenceSpan> evidence = new ArrayList<>(counted.size() + requirementHits.length);
+        for (int i = 0; i < counted.size(); i++) {
+            evidence.add(span(category, counted.get(i), weights.get(i), scope, title, text));
+        }
+        for (Hit h : requirementHits) {
+            if (h != null) {
+                evidence.add(span(category, h, 0, scope, title, text));
+            }
+        }
         evidence.sort(Comparator.comparingDouble((EvidenceSpan e) -> -Math.abs(e.weight()))
                 .thenComparingInt(EvidenceSpan::start));
         List<EvidenceSpan> top = evidence.size() > MAX_EVIDENCE ? evidence.subList(0, MAX_EVIDENCE) : evidence;
-        return new Outcome(score, applies, any, List.copyOf(top));
+        return new Outcome(score, true, any, List.copyOf(top));
+    }
+
+    /** {@code repeat_decay^(k-1)} for the k-th occurrence of a term. */
+    private double decay(int k) {
+        double d = 1;
+        for (int i = 1; i < k && d > 1e-6; i++) {
+            d *= settings.repeatDecay();
+        }
+        return d;
     }
 
     private double multiplier(Hit h, Scope scope) {
@@ -121,16 +142,16 @@ final class CategoryScorer {
             if (!inScope) {
                 continue;
             }
-            if (r.entityIds().contains(m.id()) || r.entityTypes().contains(m.type())) {
-                found.add(m.id());
+            if ((r.entityIds().contains(m.id()) || r.entityTypes().contains(m.type())) && found.add(m.id())
+                    && found.size() >= r.minEntities()) {
+                return true;
             }
-            if (m.country() != null) {
-                countries.add(m.country());
+            if (m.country() != null && countries.add(m.country()) && r.minCountries() > 0
+                    && countries.size() >= r.minCountries()) {
+                return true;
             }
         }
-        boolean byEntities = (!r.entityIds().isEmpty() || !r.entityTypes().isEmpty()) && found.size() >= r.minEntities();
-        boolean byCountries = r.minCountries() > 0 && countries.size() >= r.minCountries();
-        return byEntities || byCountries;
+        return false;
     }
 
     private static EvidenceSpan span(Category category, Hit h, double weight, Scope scope, String title, String text) {

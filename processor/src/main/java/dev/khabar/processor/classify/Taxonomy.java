@@ -199,7 +199,13 @@ public final class Taxonomy {
             }
             JsonNode value = lang.getValue();
             if (value.isArray()) {
-                value.forEach(t -> out.add(term(t.asText(), language, 1.0, where)));
+                for (JsonNode t : value) {
+                    if (!t.isTextual()) {
+                        throw new IllegalArgumentException("taxonomy: " + where + ": '" + language + "' has " + t
+                                + ", not a term; quote terms YAML reads as booleans or numbers (\"on\", \"no\")");
+                    }
+                    out.add(term(t.asText(), language, 1.0, where));
+                }
             } else if (value.isObject()) {
                 for (Map.Entry<String, JsonNode> t : value.properties()) {
                     if (!t.getValue().isNumber() || !(t.getValue().asDouble() > 0)) {

@@ -31,9 +31,33 @@ public final class FoldedText {
         this.tokenKeyEnd = tokenKeyEnd;
     }
 
+    /**
+     * The last texts folded on this thread: the stages of one article (classify, enrich) fold the
+     * same title and text, so the second fold of the same String instance is free.
+     */
+    private static final ThreadLocal<FoldedText[]> RECENT = ThreadLocal.withInitial(() -> new FoldedText[4]);
+    private static final int CACHE_MIN_LENGTH = 64;
+
     /** Folds {@code source}; {@code null} is treated as empty. */
     public static FoldedText of(String source) {
         String text = source == null ? "" : source;
+        if (text.length() < CACHE_MIN_LENGTH) {
+            return fold(text);
+        }
+        FoldedText[] recent = RECENT.get();
+        for (FoldedText f : recent) {
+            if (f != null && f.source == text) {
+                return f;
+            }
+        }
+        FoldedText folded = fold(text);
+        System.arraycopy(recent, 0, recent, 1, recent.length - 1);
+        recent[0] = folded;
+        return folded;
+    }
+
+    /** Folds without the per-thread cache (for many short, throw-away texts). */
+    static FoldedText fold(String text) {
         int n = text.length();
         char[] key = new char[n];
         int[] start = new int[n];
@@ -98,8 +122,22 @@ public final class FoldedText {
                 Arrays.copyOf(te, count));
     }
 
+    private static final boolean[] WORD_CHARS = wordChars();
+
+    private static boolean[] wordChars() {
+        boolean[] t = new boolean[0x2000];
+        for (int c = 0; c < t.length; c++) {
+            t[c] = slowIsWordChar((char) c);
+        }
+        return t;
+    }
+
     /** Letters, digits and combining marks (Devanagari matras, virama, anusvara) make words. */
     public static boolean isWordChar(char c) {
+        return c < WORD_CHARS.length ? WORD_CHARS[c] : slowIsWordChar(c);
+    }
+
+    private static boolean slowIsWordChar(char c) {
         if (c < 0x80) {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
         }

@@ -26,6 +26,8 @@ public final class MatchKey {
     static final char CHANDRABINDU = '\u0901';
     private static final char DROP = '\uFFFF';
     private static final char[] LATIN = latinTable();
+    /** {@link #slowFold} precomputed for U+0000..U+1FFF, which covers nearly all news text. */
+    private static final char[] TABLE = table();
 
     private MatchKey() {
     }
@@ -40,6 +42,18 @@ public final class MatchKey {
      * Devanagari rules (nasal clusters, {@code क्त}) are applied by {@link FoldedText}.
      */
     static char fold(char c) {
+        return c < TABLE.length ? TABLE[c] : slowFold(c);
+    }
+
+    private static char[] table() {
+        char[] t = new char[0x2000];
+        for (int c = 0; c < t.length; c++) {
+            t[c] = slowFold((char) c);
+        }
+        return t;
+    }
+
+    private static char slowFold(char c) {
         if (c < 0x80) {
             return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }

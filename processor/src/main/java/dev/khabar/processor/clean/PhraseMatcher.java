@@ -13,8 +13,10 @@ import java.util.Map;
  * {@code सितंबर} and {@code "Kim Jong-un"} matches {@code Kim Jong Un}. A token written with a
  * trailing {@code *} matches any token that starts with it ({@code "visit*"} matches
  * {@code visits}, {@code visited}); the part before the star must have at least
- * {@value #MIN_PREFIX} characters. Matches respect word boundaries: a phrase never matches
- * inside a longer word, and a Devanagari word includes its combining marks.
+ * {@value #MIN_PREFIX} characters. A {@code *} standing alone is any one word
+ * ({@code "वियतनाम के * दौरे"} matches "वियतनाम के तीन दौरे"); a phrase cannot start or end with
+ * one. Matches respect word boundaries: a phrase never matches inside a longer word, and a
+ * Devanagari word includes its combining marks.
  *
  * @param <T> what a phrase stands for
  */
@@ -61,29 +63,50 @@ public final class PhraseMatcher<T> {
             return;
         }
         String token = text.token(next);
+        if (node.anyWord != null) {
+            walk(node.anyWord, text, start, next + 1, out);
+        }
         if (node.exact != null) {
             Node<T> child = node.exact.get(token);
             if (child != null) {
                 walk(child, text, start, next + 1, out);
             }
         }
-        if (node.prefix != null) {
+        if (node.prefix != null && node.prefixStarts.indexOf(token.charAt(0)) >= 0) {
             int max = Math.min(node.maxPrefix, token.length());
-            for (int len = node.minPrefix; len <= max; len++) {
-                Node<T> child = node.prefix.get(token.substring(0, len));
-                if (child != null) {
-                    walk(child, text, start, next + 1, out);
+            int hash = 0;
+            for (int len = 1; len <= max; len++) {
+                hash = 31 * hash + token.charAt(len - 1); // String.hashCode of the prefix, incrementally
+                if (len >= node.minPrefix && node.hasPrefixHash(hash)) {
+                    Node<T> child = node.prefix.get(token.substring(0, len));
+                    if (child != null) {
+                        walk(child, text, start, next + 1, out);
+                    }
                 }
             }
         }
     }
 
+    private static final int BLOOM_BITS = 1 << 13;
+
     private static final class Node<T> {
         Map<String, Node<T>> exact;
         Map<String, Node<T>> prefix;
+        Node<T> anyWord;
         int minPrefix = Integer.MAX_VALUE;
         int maxPrefix;
+        /** Hashes of the prefix keys, sorted, to skip most substring lookups. */
+        int[] prefixHashes = new int[0];
+        /** First characters of the prefix keys. */
+        String prefixStarts = "";
         List<T> values;
+
+        /** A one-hash Bloom filter over {@link #prefixHashes}: most tokens are rejected here. */
+        final java.util.BitSet prefixBloom = new java.util.BitSet(BLOOM_BITS);
+
+        boolean hasPrefixHash(int hash) {
+            return prefixBloom.get(hash & (BLOOM_BITS - 1)) && java.util.Arrays.binarySearch(prefixHashes, hash) >= 0;
+        }
 
         Node<T> child(String token, boolean isPrefix) {
             Map<String, Node<T>> map;
@@ -93,6 +116,15 @@ public final class PhraseMatcher<T> {
                 }
                 minPrefix = Math.min(minPrefix, token.length());
                 maxPrefix = Math.max(maxPrefix, token.length());
+                if (prefixStarts.indexOf(token.charAt(0)) < 0) {
+                    prefixStarts += token.charAt(0);
+                }
+                if (!prefix.containsKey(token)) {
+                    prefixHashes = java.util.Arrays.copyOf(prefixHashes, prefixHashes.length + 1);
+                    prefixHashes[prefixHashes.length - 1] = token.hashCode();
+                    prefixBloom.set(token.hashCode() & (BLOOM_BITS - 1));
+                    java.util.Arrays.sort(prefixHashes);
+                }
                 map = prefix;
             } else {
                 if (exact == null) {
@@ -118,7 +150,20 @@ public final class PhraseMatcher<T> {
         public Builder<T> add(String phrase, T value) {
             Node<T> node = root;
             int tokens = 0;
-            for (String piece : phrase.trim().split("\\s+")) {
+            String[] pieces = phrase.trim().split("\\s+");
+            for (int p = 0; p < pieces.length; p++) {
+                String piece = pieces[p];
+                if (piece.equals("*")) {
+                    if (p == 0 || p == pieces.length - 1) {
+                        throw new IllegalArgumentException("phrase '" + phrase + "' cannot start or end with '*'");
+                    }
+                    if (node.anyWord == null) {
+                        node.anyWord = new Node<>();
+                    }
+                    node = node.anyWord;
+                    tokens++;
+                    continue;
+                }
                 boolean isPrefix = piece.endsWith("*");
                 FoldedText folded = FoldedText.of(isPrefix ? piece.substring(0, piece.length() - 1) : piece);
                 for (int t = 0; t < folded.tokenCount(); t++) {

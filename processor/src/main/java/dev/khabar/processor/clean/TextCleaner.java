@@ -21,19 +21,34 @@ public final class TextCleaner {
 
     private final Set<String> lineKeys = new HashSet<>();
     private final Set<String> prefixKeys = new HashSet<>();
+    /** First words of all phrases: a line whose first word is not one of them is kept at once. */
+    private final Set<String> firstWords = new HashSet<>();
     private final int maxPrefixTokens;
+    /** Lines longer than this cannot be a whole-line phrase (keys only shrink; allow punctuation). */
+    private final int maxLineLength;
+    /** How much of a line's start to fold to find a prefix phrase. */
+    private final int maxPrefixLength;
 
     public TextCleaner(BoilerplatePhrases phrases) {
-        int longest = 0;
+        int longestTokens = 0;
+        int longestLine = 0;
+        int longestPrefix = 0;
         for (String line : phrases.lines()) {
-            lineKeys.add(lineKey(FoldedText.of(line), Integer.MAX_VALUE));
+            FoldedText folded = FoldedText.of(line);
+            lineKeys.add(lineKey(folded, Integer.MAX_VALUE));
+            firstWords.add(folded.token(0));
+            longestLine = Math.max(longestLine, line.length());
         }
         for (String prefix : phrases.prefixes()) {
             FoldedText folded = FoldedText.of(prefix);
             prefixKeys.add(lineKey(folded, Integer.MAX_VALUE));
-            longest = Math.max(longest, folded.tokenCount());
+            firstWords.add(folded.token(0));
+            longestTokens = Math.max(longestTokens, folded.tokenCount());
+            longestPrefix = Math.max(longestPrefix, prefix.length());
         }
-        this.maxPrefixTokens = longest;
+        this.maxPrefixTokens = longestTokens;
+        this.maxLineLength = 2 * longestLine + 20;
+        this.maxPrefixLength = 2 * longestPrefix + 20;
     }
 
     /** A cleaner with the built-in boilerplate phrases. */
@@ -50,23 +65,28 @@ public final class TextCleaner {
         if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
             s = Normalizer.normalize(s, Normalizer.Form.NFC);
         }
-        String normalised = normaliseCharacters(s);
-        StringBuilder out = new StringBuilder(normalised.length());
+        char[] chars = new char[s.length()];
+        int n = normaliseCharacters(s, chars);
+        char[] out = new char[n];
+        int length = 0;
         int start = 0;
-        int n = normalised.length();
-        while (start <= n) {
-            int nl = normalised.indexOf('\n', start);
-            int end = nl < 0 ? n : nl;
-            String line = collapseSpaces(normalised, start, end);
-            if (!line.isEmpty() && !isBoilerplate(line)) {
-                if (out.length() > 0) {
-                    out.append('\n');
+        while (start < n) {
+            int end = start;
+            while (end < n && chars[end] != '\n') {
+                end++;
+            }
+            int lineStart = length + (length > 0 ? 1 : 0);
+            int lineEnd = collapseSpaces(chars, start, end, out, lineStart);
+            if (lineEnd > lineStart && (lineEnd - lineStart > MAX_KEY_LINE
+                    || !isBoilerplate(new String(out, lineStart, lineEnd - lineStart)))) {
+                if (length > 0) {
+                    out[length] = '\n';
                 }
-                out.append(line);
+                length = lineEnd;
             }
             start = end + 1;
         }
-        return out.toString();
+        return new String(out, 0, length);
     }
 
     /** Whether {@code line} (one line of text) is one of the boilerplate phrases. */
@@ -74,14 +94,16 @@ public final class TextCleaner {
         if (line.length() > MAX_KEY_LINE) {
             return false;
         }
-        FoldedText folded = FoldedText.of(line);
-        if (folded.tokenCount() == 0) {
+        boolean whole = line.length() <= maxLineLength;
+        FoldedText folded = FoldedText.fold(whole ? line : line.substring(0, Math.min(line.length(), maxPrefixLength)));
+        if (folded.tokenCount() == 0 || !firstWords.contains(folded.token(0))) {
             return false;
         }
-        if (lineKeys.contains(lineKey(folded, Integer.MAX_VALUE))) {
+        if (whole && lineKeys.contains(lineKey(folded, Integer.MAX_VALUE))) {
             return true;
         }
-        for (int k = 1, max = Math.min(maxPrefixTokens, folded.tokenCount()); k <= max; k++) {
+        int usable = whole ? folded.tokenCount() : folded.tokenCount() - 1; // the last token may be cut
+        for (int k = 1, max = Math.min(maxPrefixTokens, usable); k <= max; k++) {
             if (prefixKeys.contains(lineKey(folded, k))) {
                 return true;
             }
@@ -100,48 +122,50 @@ public final class TextCleaner {
         return key.toString();
     }
 
-    private static String normaliseCharacters(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+    /** Writes the normalised characters of {@code s} into {@code out}; returns how many. */
+    private static int normaliseCharacters(String s, char[] out) {
+        int k = 0;
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\r' -> {
-                    out.append('\n');
+                    out[k++] = '\n';
                     if (i + 1 < n && s.charAt(i + 1) == '\n') {
                         i++;
                     }
                 }
-                case '\n', '\u2028', '\u2029', '\u0085', '\u000B', '\u000C' -> out.append('\n');
-                case '\t', '\u00A0', '\u1680', '\u202F', '\u205F', '\u3000' -> out.append(' ');
+                case '\n', '\u2028', '\u2029', '\u0085', '\u000B', '\u000C' -> out[k++] = '\n';
+                case '\t', '\u00A0', '\u1680', '\u202F', '\u205F', '\u3000' -> out[k++] = ' ';
                 case '\u200B', '\u2060', '\uFEFF', '\u00AD', '\u180E', '\u200E', '\u200F' -> {
                     // zero-width and invisible formatting characters
                 }
                 case '\u200C', '\u200D' -> {
-                    if (i > 0 && isDevanagari(s.charAt(i - 1)) && i + 1 < n && isDevanagari(s.charAt(i + 1))) {
-                        out.append(c);
+                    if (k > 0 && isDevanagari(out[k - 1]) && i + 1 < n && isDevanagari(s.charAt(i + 1))) {
+                        out[k++] = c;
                     }
                 }
-                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> out.append('"');
-                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> out.append('\'');
-                case '|' -> out.append(previousIsDevanagari(out) ? '।' : '|');
+                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> out[k++] = '"';
+                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> out[k++] = '\'';
+                case '|' -> {
+                    char replacement = previousIsDevanagari(out, k) ? '।' : '|';
+                    out[k++] = replacement;
+                }
                 default -> {
                     if (c >= '\u2000' && c <= '\u200A') {
-                        out.append(' ');
-                    } else if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
-                        // other control characters
-                    } else {
-                        out.append(c);
+                        out[k++] = ' ';
+                    } else if (!(c < 0x20 || (c >= 0x7F && c < 0xA0))) {
+                        out[k++] = c; // other control characters are dropped
                     }
                 }
             }
         }
-        return out.toString();
+        return k;
     }
 
-    private static boolean previousIsDevanagari(StringBuilder out) {
-        for (int i = out.length() - 1; i >= 0; i--) {
-            char c = out.charAt(i);
+    private static boolean previousIsDevanagari(char[] out, int length) {
+        for (int i = length - 1; i >= 0; i--) {
+            char c = out[i];
             if (c != ' ') {
                 return isDevanagari(c);
             }
@@ -153,21 +177,22 @@ public final class TextCleaner {
         return c >= '\u0900' && c <= '\u097F' || c >= '\uA8E0' && c <= '\uA8FF';
     }
 
-    private static String collapseSpaces(String s, int start, int end) {
-        StringBuilder line = new StringBuilder(end - start);
+    /** Copies {@code in[start, end)} to {@code out} at {@code at}, trimmed, spaces collapsed; returns the end. */
+    private static int collapseSpaces(char[] in, int start, int end, char[] out, int at) {
+        int k = at;
         boolean space = false;
         for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
+            char c = in[i];
             if (c == ' ') {
-                space = line.length() > 0;
+                space = k > at;
             } else {
                 if (space) {
-                    line.append(' ');
+                    out[k++] = ' ';
                     space = false;
                 }
-                line.append(c);
+                out[k++] = c;
             }
         }
-        return line.toString();
+        return k;
     }
 }

@@ -51,10 +51,9 @@ public final class ArticleEnricher {
         String head = title == null ? "" : title;
         FoldedText foldedText = FoldedText.of(body);
         FoldedText foldedTitle = FoldedText.of(head);
-        String sample = body.length() > LanguageDetector.SAMPLE ? body.substring(0, LanguageDetector.SAMPLE) : body;
         LanguageDetector.Detection detection = body.isBlank()
                 ? languages.detect(head, foldedTitle, languageHint)
-                : languages.detect(head + "\n" + sample, FoldedText.of(head + "\n" + sample), languageHint);
+                : languages.detect(body, foldedText, languageHint);
         List<EntityMatch> entities = linker.link(foldedText, foldedTitle);
         LocalDate day = published == null ? null : LocalDate.ofInstant(published, ZoneOffset.UTC);
         List<DateMatch> found = dates.extract(foldedText, day);

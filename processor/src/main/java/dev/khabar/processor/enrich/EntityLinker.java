@@ -64,6 +64,28 @@ public final class EntityLinker {
      * name or a context entity appears in the title or the text.
      */
     public List<EntityMatch> link(FoldedText text, FoldedText title) {
+        Object[] last = LAST.get();
+        String titleSource = title == null ? null : title.source();
+        if (last[0] == text && java.util.Objects.equals(last[1], titleSource) && last[3] == this) {
+            @SuppressWarnings("unchecked")
+            List<EntityMatch> cached = (List<EntityMatch>) last[2];
+            return cached;
+        }
+        List<EntityMatch> result = linkUncached(text, title);
+        last[0] = text;
+        last[1] = titleSource;
+        last[2] = result;
+        last[3] = this;
+        return result;
+    }
+
+    /**
+     * The last result on this thread: classification and enrichment of one article link the same
+     * folded text (shared through {@link FoldedText#of}), so the second call is free.
+     */
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[4]);
+
+    private List<EntityMatch> linkUncached(FoldedText text, FoldedText title) {
         List<Found> inText = find(text);
         List<Found> inTitle = title == null ? List.of() : find(title);
         Set<String> present = new HashSet<>();
@@ -94,7 +116,7 @@ public final class EntityLinker {
         }
         out.sort(Comparator.comparingInt((EntityMatch m) -> -m.mentions().size())
                 .thenComparingInt(m -> m.mentions().isEmpty() ? Integer.MAX_VALUE : m.mentions().get(0).start()));
-        return out;
+        return List.copyOf(out);
     }
 
     private static boolean accepted(Found f, Set<String> present) {

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Keywords by frequency, without stop words: entity names first (weighted by mentions), then
- * repeated two- and three-word phrases ("रक्षा समझौता"), then single words; words of the title
- * count extra. Each keyword is shown as first written in the text (or the entity's name).
+ * Keywords by frequency, without stop words: entity names (weighted by mentions), repeated two-
+ * and three-word phrases ("रक्षा समझौता") and repeated single words, best first; words of the
+ * title count extra. Hindi inflections are counted together ("समझौता", "समझौते"). Each keyword is
+ * shown as first written in the text (or as the entity's name).
  */
 final class KeywordExtractor {
 
@@ -31,15 +32,12 @@ final class KeywordExtractor {
     List<String> extract(FoldedText text, FoldedText title, List<EntityMatch> entities, String language,
             boolean devanagari) {
         Set<String> stop = stopwordCache.computeIfAbsent(language, this::stopwordsFor);
-        Set<String> titleTokens = new HashSet<>();
-        for (int t = 0; t < title.tokenCount(); t++) {
-            titleTokens.add(title.token(t));
-        }
-        boolean[] inEntity = new boolean[text.tokenCount()];
+        int n = text.tokenCount();
+        boolean[] inEntity = new boolean[n];
         List<Candidate> candidates = new ArrayList<>();
         for (EntityMatch e : entities) {
             for (Span s : e.mentions()) {
-                for (int t = text.tokenAtOrAfter(s.start()); t < text.tokenCount() && text.start(t) < s.end(); t++) {
+                for (int t = text.tokenAtOrAfter(s.start()); t < n && text.start(t) < s.end(); t++) {
                     inEntity[t] = true;
                 }
             }
@@ -47,36 +45,84 @@ final class KeywordExtractor {
             double score = 2.0 * e.mentions().size() + (e.mentions().isEmpty() ? TITLE_BONUS : 0);
             candidates.add(new Candidate("@" + e.id(), display, score, 3));
         }
-        Map<String, int[]> counts = new HashMap<>(); // key → {count, first token, length}
-        int n = text.tokenCount();
+        // one dictionary lookup per token: words are numbered by their stem, then counted in arrays
+        Map<String, Integer> byToken = new HashMap<>(Math.max(16, n));
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> stems = new ArrayList<>();
+        List<Boolean> usableStems = new ArrayList<>();
+        int[] id = new int[n];
         for (int t = 0; t < n; t++) {
-            if (!usable(text.token(t), stop) || inEntity[t]) {
-                continue;
-            }
-            StringBuilder key = new StringBuilder(text.token(t));
-            count(counts, key.toString(), t, 1);
-            for (int len = 2; len <= 3 && t + len <= n; len++) {
-                int last = t + len - 1;
-                if (!usable(text.token(last), stop) || inEntity[last]
-                        || text.start(last) - text.end(last - 1) > 2) {
-                    break;
+            String token = text.token(t); // its hash is already computed by the phrase matchers
+            Integer known = byToken.get(token);
+            if (known == null) {
+                String stem = stem(token);
+                known = ids.putIfAbsent(stem, stems.size());
+                if (known == null) {
+                    known = stems.size();
+                    stems.add(stem);
+                    usableStems.add(usable(token, stop)); // stop words are listed as written, not as stems
                 }
-                key.append(' ').append(text.token(last));
-                count(counts, key.toString(), t, len);
+                byToken.put(token, known);
+            }
+            id[t] = known;
+        }
+        int words = stems.size();
+        boolean[] usableWord = new boolean[words];
+        boolean[] inTitle = new boolean[words];
+        for (int w = 0; w < words; w++) {
+            usableWord[w] = usableStems.get(w);
+        }
+        for (int t = 0; t < title.tokenCount(); t++) {
+            Integer w = ids.get(stem(title.token(t)));
+            if (w != null) {
+                inTitle[w] = true;
             }
         }
-        for (Map.Entry<String, int[]> e : counts.entrySet()) {
-            int[] c = e.getValue();
-            if (c[2] > 1 && c[0] < 2) {
-                continue;
-            }
-            double score = c[0] * (c[2] == 1 ? 1.0 : 1.5 * c[2]);
-            for (String word : e.getKey().split(" ")) {
-                if (titleTokens.contains(word)) {
-                    score += TITLE_BONUS / c[2];
+        int[] count = new int[words];
+        int[] first = new int[words];
+        java.util.Arrays.fill(first, -1);
+        for (int t = 0; t < n; t++) {
+            if (!inEntity[t] && usableWord[id[t]]) {
+                count[id[t]]++;
+                if (first[id[t]] < 0) {
+                    first[id[t]] = t;
                 }
             }
-            candidates.add(new Candidate(e.getKey(), text.sourceText(c[1], c[1] + c[2]), score, c[2]));
+        }
+        for (int w = 0; w < words; w++) {
+            if (count[w] >= 2) {
+                double score = count[w] + (inTitle[w] ? TITLE_BONUS : 0);
+                candidates.add(new Candidate(stems.get(w), text.sourceText(first[w], first[w] + 1), score, 1));
+            }
+        }
+        // a phrase repeats only if its words do: phrases start and continue on repeated words
+        Map<Long, int[]> phrases = new HashMap<>(); // word ids → {count, first token, length}
+        for (int t = 0; t < n; t++) {
+            if (inEntity[t] || count[id[t]] < 2) {
+                continue;
+            }
+            long key = id[t];
+            for (int len = 2; len <= 3 && t + len <= n; len++) {
+                int last = t + len - 1;
+                if (inEntity[last] || count[id[last]] < 2 || text.start(last) - text.end(last - 1) > 2) {
+                    break;
+                }
+                key = (key << 21) | id[last];
+                int from = t;
+                int length = len;
+                phrases.computeIfAbsent(key, k -> new int[] {0, from, length})[0]++;
+            }
+        }
+        for (int[] c : phrases.values()) {
+            if (c[0] >= 2) {
+                StringBuilder key = new StringBuilder();
+                double score = c[0] * 1.5 * c[2];
+                for (int k = 0; k < c[2]; k++) {
+                    key.append(k > 0 ? " " : "").append(stems.get(id[c[1] + k]));
+                    score += inTitle[id[c[1] + k]] ? TITLE_BONUS / c[2] : 0;
+                }
+                candidates.add(new Candidate(key.toString(), text.sourceText(c[1], c[1] + c[2]), score, c[2]));
+            }
         }
         candidates.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score())
                 : a.tokens() != b.tokens() ? b.tokens() - a.tokens() : a.key().compareTo(b.key()));
@@ -109,9 +155,24 @@ final class KeywordExtractor {
         return false;
     }
 
-    private static void count(Map<String, int[]> counts, String key, int first, int len) {
-        int[] c = counts.computeIfAbsent(key, k -> new int[] {0, first, len});
-        c[0]++;
+    private static final String[] HINDI_ENDINGS = {"ियों", "ाओं", "ों", "ें", "ीं", "ा", "े", "ी"};
+
+    /** A light Hindi stem for counting ("समझौता", "समझौते", "समझौतों" → "समझौत"); others as is. */
+    static String stem(String token) {
+        int len = token.length();
+        if (len < 4 || token.charAt(0) < '\u0900' || token.charAt(0) > '\u097F') {
+            return token;
+        }
+        char last = token.charAt(len - 1);
+        if (last != 'ा' && last != 'े' && last != 'ी' && last != 'ं') {
+            return token;
+        }
+        for (String ending : HINDI_ENDINGS) {
+            if (token.endsWith(ending) && token.length() - ending.length() >= 3) {
+                return token.substring(0, token.length() - ending.length());
+            }
+        }
+        return token;
     }
 
     private static boolean usable(String token, Set<String> stop) {

@@ -2,6 +2,9 @@ package dev.khabar.processor.enrich;
 
 import dev.khabar.processor.clean.FoldedText;
 import dev.khabar.processor.clean.MatchKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,13 +30,26 @@ public final class LanguageDetector {
     public record Detection(String language, String script) {
     }
 
-    static final int SAMPLE = 4000;
+    static final int SAMPLE = 2000;
+    static final int MAX_TOKENS = 400;
     private static final int MIN_HITS = 2;
 
-    private final LanguageProfiles profiles;
+    /** Per script: the languages of its profiles, and each profile word → bit set of languages. */
+    private record ScriptProfiles(List<String> languages, Map<String, Integer> words) {
+    }
+
+    private final Map<String, ScriptProfiles> byScript = new HashMap<>();
 
     LanguageDetector(LanguageProfiles profiles) {
-        this.profiles = profiles;
+        for (Map.Entry<String, Map<String, Set<String>>> script : profiles.profiles().entrySet()) {
+            List<String> languages = new ArrayList<>(script.getValue().keySet());
+            Map<String, Integer> words = new HashMap<>();
+            for (int i = 0; i < languages.size() && i < 31; i++) {
+                int bit = 1 << i;
+                script.getValue().get(languages.get(i)).forEach(w -> words.merge(w, bit, (a, b) -> a | b));
+            }
+            byScript.put(script.getKey(), new ScriptProfiles(List.copyOf(languages), Map.copyOf(words)));
+        }
     }
 
     public static LanguageDetector defaults() {
@@ -45,7 +61,10 @@ public final class LanguageDetector {
         return detect(sample, FoldedText.of(sample), hint);
     }
 
-    /** As {@link #detect(String, String)}, with the text already folded. */
+    /**
+     * As {@link #detect(String, String)}, with the text already folded; the script is decided on
+     * the first {@value #SAMPLE} characters, the words on the first {@value #MAX_TOKENS}.
+     */
     public Detection detect(String text, FoldedText folded, String hint) {
         Character.UnicodeScript script = dominantScript(text);
         String hintCode = normaliseHint(hint);
@@ -86,23 +105,26 @@ public final class LanguageDetector {
 
     /** The language whose profile words occur most; {@code fallback} below {@value #MIN_HITS}. */
     private String byWords(FoldedText folded, String script, String fallback, String hint) {
-        Map<String, Set<String>> byLanguage = profiles.forScript(script);
-        String best = null;
-        int bestHits = 0;
-        for (Map.Entry<String, Set<String>> e : byLanguage.entrySet()) {
-            int hits = 0;
-            Set<String> words = e.getValue();
-            for (int t = 0, n = folded.tokenCount(); t < n; t++) {
-                if (words.contains(folded.token(t))) {
-                    hits++;
+        ScriptProfiles p = byScript.get(script);
+        if (p == null) {
+            return fallback;
+        }
+        int[] hits = new int[p.languages().size()];
+        for (int t = 0, n = Math.min(MAX_TOKENS, folded.tokenCount()); t < n; t++) {
+            Integer mask = p.words().get(folded.token(t));
+            if (mask != null) {
+                for (int m = mask; m != 0; m &= m - 1) {
+                    hits[Integer.numberOfTrailingZeros(m)]++;
                 }
             }
-            if (e.getKey().equals(hint)) {
-                hits += 1; // a hint breaks ties
-            }
-            if (hits > bestHits) {
-                best = e.getKey();
-                bestHits = hits;
+        }
+        String best = null;
+        int bestHits = 0;
+        for (int i = 0; i < hits.length; i++) {
+            int h = hits[i] + (p.languages().get(i).equals(hint) ? 1 : 0); // a hint breaks ties
+            if (h > bestHits) {
+                best = p.languages().get(i);
+                bestHits = h;
             }
         }
         return best != null && bestHits >= MIN_HITS ? best : fallback;
@@ -110,9 +132,10 @@ public final class LanguageDetector {
 
     private static int vietnameseLetters(String text) {
         int count = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = Character.toLowerCase(text.charAt(i));
-            if ((c >= '\u1EA0' && c <= '\u1EF9') || c == 'ơ' || c == 'ư' || c == 'ă' || c == 'đ') {
+        for (int i = 0, n = Math.min(text.length(), SAMPLE); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x0100 && ((c >= '\u1EA0' && c <= '\u1EF9') || c == 'ơ' || c == 'Ơ' || c == 'ư' || c == 'Ư'
+                    || c == 'ă' || c == 'Ă' || c == 'đ' || c == 'Đ')) {
                 count++;
             }
         }
@@ -168,9 +191,17 @@ public final class LanguageDetector {
     static Character.UnicodeScript dominantScript(String text) {
         int[] counts = new int[Character.UnicodeScript.values().length];
         int n = Math.min(text.length(), SAMPLE);
+        int latin = Character.UnicodeScript.LATIN.ordinal();
+        int devanagari = Character.UnicodeScript.DEVANAGARI.ordinal();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (Character.isLetter(c)) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                counts[latin]++;
+            } else if (c >= '\u0900' && c <= '\u097F') {
+                if (Character.isLetter(c)) {
+                    counts[devanagari]++;
+                }
+            } else if (c >= 0x80 && Character.isLetter(c)) {
                 counts[Character.UnicodeScript.of(c).ordinal()]++;
             }
         }

@@ -60,7 +60,13 @@ record LanguageProfiles(Map<String, Map<String, Set<String>>> profiles, Map<Stri
         Map<String, Set<String>> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> language : node.properties()) {
             Set<String> words = new HashSet<>();
-            language.getValue().forEach(w -> words.add(MatchKey.of(w.asText())));
+            for (JsonNode w : language.getValue()) {
+                if (!w.isTextual()) {
+                    throw new IllegalStateException(RESOURCE + ": '" + language.getKey() + "' has " + w
+                            + ", not a word; quote words YAML reads as booleans or numbers (\"on\", \"no\")");
+                }
+                words.add(MatchKey.of(w.asText()));
+            }
             out.put(language.getKey(), Set.copyOf(words));
         }
         return out;

@@ -32,22 +32,40 @@ public final class SimHash {
         for (int t = 0; t < n; t++) {
             tokenHashes[t] = hash(text.token(t));
         }
+        // SWAR: lane b of lanes[j] counts how many shingle hashes have bit 8*b + j set; flushed
+        // into votes before a byte lane can overflow
+        long[] lanes = new long[8];
+        int pending = 0;
         for (int s = 0; s < shingles; s++) {
             long h = 0x9E3779B97F4A7C15L;
             for (int k = s; k < Math.min(n, s + SHINGLE); k++) {
                 h = mix(h * 31 + tokenHashes[k]);
             }
-            for (int bit = 0; bit < 64; bit++) {
-                votes[bit] += ((h >>> bit) & 1L) != 0 ? 1 : -1;
+            for (int j = 0; j < 8; j++) {
+                lanes[j] += (h >>> j) & 0x0101010101010101L;
+            }
+            if (++pending == 255) {
+                flush(lanes, votes);
+                pending = 0;
             }
         }
+        flush(lanes, votes);
         long fingerprint = 0L;
         for (int bit = 0; bit < 64; bit++) {
-            if (votes[bit] > 0) {
+            if (2 * votes[bit] > shingles) {
                 fingerprint |= 1L << bit;
             }
         }
         return fingerprint;
+    }
+
+    private static void flush(long[] lanes, int[] votes) {
+        for (int j = 0; j < 8; j++) {
+            for (int b = 0; b < 8; b++) {
+                votes[8 * b + j] += (int) ((lanes[j] >>> (8 * b)) & 0xFF);
+            }
+            lanes[j] = 0;
+        }
     }
 
     /** Number of differing bits, 0..64. */

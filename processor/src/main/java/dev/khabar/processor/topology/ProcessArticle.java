@@ -9,6 +9,7 @@ import dev.khabar.schemas.DeadLetter;
 import dev.khabar.schemas.EnrichedArticle;
 import dev.khabar.schemas.RawArticle;
 import java.time.Clock;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -28,7 +29,15 @@ final class ProcessArticle implements FixedKeyProcessor<String, byte[], Processe
     private final ArticlePipeline pipeline;
     private final ProcessorMetrics metrics;
     private final Clock clock;
+    /**
+     * The largest enriched article written: it goes to news.enriched, news.clean and the category
+     * topics, and must fit a topic at the broker's default limit (1 MiB) and the producer's default
+     * request. A larger one becomes a dead letter at stage {@code serialize}.
+     */
+    static final int MAX_ARTICLE_BYTES = 1_000_000;
+
     private final AvroSerde<RawArticle> rawSerde = AvroSerde.of(RawArticle.class);
+    private final AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.of(EnrichedArticle.class);
     private FixedKeyProcessorContext<String, ProcessedArticle> context;
 
     ProcessArticle(ArticlePipeline pipeline, ProcessorMetrics metrics, Clock clock) {
@@ -46,6 +55,7 @@ final class ProcessArticle implements FixedKeyProcessor<String, byte[], Processe
     public void process(FixedKeyRecord<String, byte[]> record) {
         RawArticle raw = null;
         String stage = "deserialize";
+        EnrichedArticle article;
         try {
             if (record.value() == null) {
                 throw new SerializationException("null value (tombstone) on the raw topic");
@@ -53,15 +63,30 @@ final class ProcessArticle implements FixedKeyProcessor<String, byte[], Processe
             raw = rawSerde.decode(record.value());
             stage = "process";
             long start = System.nanoTime();
-            EnrichedArticle article = pipeline.process(raw);
+            article = pipeline.process(raw);
             metrics.latency().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-            metrics.processed(article.getLabels());
-            context.forward(record.withValue(ProcessedArticle.ok(article)));
         } catch (StageException e) {
             deadLetter(record, e.stage(), e, raw);
+            return;
         } catch (RuntimeException | StackOverflowError e) {
             deadLetter(record, stage, e, raw);
+            return;
         }
+        // an article no sink could write would fail the task and replay this input forever
+        try {
+            int size = enrichedSerde.encode(article).length;
+            if (size > MAX_ARTICLE_BYTES) {
+                throw new RecordTooLargeException("enriched article of " + size + " bytes is larger than the "
+                        + MAX_ARTICLE_BYTES + "-byte limit of the article topics");
+            }
+        } catch (RuntimeException e) {
+            deadLetter(record, "serialize", e, raw);
+            return;
+        }
+        metrics.processed(article.getLabels());
+        // outside the stage boundary: a failure downstream (a sink) is not this record's dead letter,
+        // and must not produce one after the article itself has gone out
+        context.forward(record.withValue(ProcessedArticle.ok(article)));
     }
 
     private void deadLetter(FixedKeyRecord<String, byte[]> record, String stage, Throwable e, RawArticle raw) {

@@ -3,6 +3,7 @@ package dev.khabar.processor.topology;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -10,6 +11,9 @@ import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 
 /** The Kafka Streams properties Khabar runs with: exactly-once v2 and explicit error handlers. */
 public final class StreamsSettings {
+
+    /** The producer's largest request: what news.raw and news.dlq take as Khabar creates them. */
+    public static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 
     private StreamsSettings() {
     }
@@ -31,6 +35,9 @@ public final class StreamsSettings {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class);
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class);
+        // a dead letter carries up to 1 MiB of its input, more than the 1 MiB producer default allows;
+        // news.dlq as Khabar creates it takes 8 MB records
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);
         p.putAll(clientProperties);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return p;

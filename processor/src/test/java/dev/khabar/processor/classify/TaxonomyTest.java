@@ -84,6 +84,33 @@ class TaxonomyTest {
     }
 
     @Test
+    void rejectsTermsThatYamlReadsAsBooleans() {
+        assertThatThrownBy(() -> Taxonomy.parse(MINIMAL.replace("hi: {रॉकेट: 2, उपग्रह: 2, इसरो: 3}", "hi: [on, off]")))
+                .hasMessageContaining("category 'space'").hasMessageContaining("quote");
+    }
+
+    @Test
+    void keyTermsAndCountriesAreOptionalRules() {
+        String yaml = MINIMAL.replace("threshold: 3", """
+                threshold: 3
+                    key_term_weight: 3
+                    require:
+                      - name: two countries
+                        min_countries: 2""");
+        TopicClassifier classifier = new TopicClassifier(Taxonomy.parse(yaml));
+        // weight-2 terms alone do not start the label, a weight-3 term does
+        assertThat(classifier.classify("Rocket and satellite", "A rocket put a satellite in orbit for India and Japan.",
+                "en").labels()).isEmpty();
+        assertThat(classifier.classify("Space agency rocket", "The space agency of India and Japan launched a rocket.",
+                "en").labels()).containsExactly("space");
+        // the same text about one country does not meet the requirement
+        assertThat(classifier.classify("Space agency rocket", "India's space agency launched a rocket.", "en")
+                .labels()).isEmpty();
+        assertThatThrownBy(() -> Taxonomy.parse(yaml.replace("key_term_weight: 3", "key_term_weight: 0")))
+                .hasMessageContaining("key_term_weight");
+    }
+
+    @Test
     void rejectsSomethingThatIsNotATaxonomy() {
         assertThatThrownBy(() -> Taxonomy.parse("- just\n- a list\n")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Taxonomy.parse("categories: []\n")).hasMessageContaining("categories");

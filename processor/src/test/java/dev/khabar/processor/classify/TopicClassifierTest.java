@@ -105,6 +105,23 @@ class TopicClassifierTest {
     }
 
     @Test
+    void domesticToursAndSecurityArrangementsAreNotOurs() {
+        // a visit inside one country is not diplomacy: diplomacy needs two states
+        assertThat(labels("प्रधानमंत्री का वाराणसी दौरा आज",
+                "प्रधानमंत्री आज अपने संसदीय क्षेत्र के दौरे पर रहेंगे और कई परियोजनाओं का उद्घाटन करेंगे।")).isEmpty();
+        // weak defence words (security, deployed, jawans) alone do not make defence news
+        assertThat(labels("तीर्थ यात्रा के लिए पंजीकरण शुरू",
+                "श्रद्धालुओं की सुरक्षा के लिए बड़ी संख्या में जवान तैनात किए जाएंगे।")).isEmpty();
+    }
+
+    @Test
+    void aStateVisitByVietnamsOwnLeaderIsNotAVietnamVisit() {
+        assertThat(labels("Vietnam's president begins state visit",
+                "Vietnam's president began a state visit to Mongolia on Monday, meeting his counterpart in "
+                        + "Ulaanbaatar.")).containsExactly("diplomacy");
+    }
+
+    @Test
     void weatherIsNotOurs() {
         assertThat(labels("अगले दो दिन भारी बारिश",
                 "मौसम विभाग ने अगले दो दिनों में भारी बारिश और आंधी की चेतावनी दी है। तापमान में गिरावट आएगी।")).isEmpty();

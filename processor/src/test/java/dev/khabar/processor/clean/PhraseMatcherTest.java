@@ -43,6 +43,18 @@ class PhraseMatcherTest {
     }
 
     @Test
+    void aLoneStarIsAnyOneWord() {
+        PhraseMatcher<String> gap = PhraseMatcher.<String>builder()
+                .add("वियतनाम के * दौर*", "visit")
+                .build();
+        FoldedText text = FoldedText.of("वे वियतनाम के तीन दिवसीय दौरे पर गए, फिर वियतनाम के लंबे दौरे की बात हुई");
+        assertThat(gap.findAll(text)).extracting(m -> text.sourceText(m.startToken(), m.endToken()))
+                .containsExactly("वियतनाम के लंबे दौरे");
+        assertThatThrownBy(() -> PhraseMatcher.<String>builder().add("* दौरे", "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start or end");
+    }
+
+    @Test
     void rejectsShortPrefixesAndEmptyPhrases() {
         assertThatThrownBy(() -> PhraseMatcher.<String>builder().add("ab*", "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ab*");

@@ -54,6 +54,12 @@ class EntityLinkerTest {
     }
 
     @Test
+    void linksInflectedRussianNames() {
+        assertThat(ids("переговоры с Владимиром Путиным в Ханое")).containsExactlyInAnyOrder("Q7747", "Q1858");
+        assertThat(ids("визит во Вьетнам")).containsExactly("Q881");
+    }
+
+    @Test
     void respectsWordBoundariesIncludingMatras() {
         // "रूसी" (Russian) is listed, but "रूस" must not match inside an unrelated word
         assertThat(ids("रूसोफोबिया पर लेख")).isEmpty();
