@@ -28,7 +28,9 @@ import java.util.Set;
  *
  * <p>An article with headings is also labelled per section (see {@link Paragraphs}). A label
  * that a section earns on its own is promoted to the article: a post whose last section reports
- * an official visit to Vietnam is labelled {@code vietnam-visit}, with that section's evidence.
+ * an official visit to Vietnam is labelled {@code vietnam-visit}, with that section's evidence —
+ * unless the article as a whole scores below zero for that label (its negative contexts win), as a
+ * football report with a section headed "A defence that held firm" does.
  * A label implies its parent ({@code vietnam-visit} implies {@code diplomacy}); an implied parent
  * scores at least as much as its child and shows the child's evidence.
  *
@@ -87,7 +89,9 @@ public final class TopicClassifier {
             Set<String> labels = new LinkedHashSet<>();
             for (int c = 0; c < categories.size(); c++) {
                 Outcome o = scorer.score(categories.get(c), hits.get(c), scope, mentions, head, body);
-                if (o.applies()) {
+                // A section's label is the article's too, unless the article as a whole argues against it
+                // (negative score: a match report's "A defence that held firm" section is still sport).
+                if (o.applies() && article[c].score() >= 0) {
                     String id = categories.get(c).id();
                     labels.add(id);
                     scores.merge(id, round(o.score()), Math::max);

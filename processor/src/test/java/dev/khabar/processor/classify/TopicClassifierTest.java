@@ -66,6 +66,17 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aMatchReportsDefenceSectionDoesNotLabelTheArticleOrTheSection() {
+        String text = "The visitors scored early and the home side equalised before half-time in a tense league match.\n"
+                + "A defence that held firm\n"
+                + "After the break the team's defence, organised by the captain, allowed few chances, and the opposing "
+                + "attack relied on long balls. The goalkeeper saved a penalty and the fans cheered the late winner.";
+        Classification c = CLASSIFIER.classify("Late winner sends City to the final", text, "en");
+        assertThat(c.labels()).isEmpty();
+        assertThat(c.sections()).allSatisfy(s -> assertThat(s.labels()).doesNotContain("defence"));
+    }
+
+    @Test
     void aPatentPactIsBusiness() {
         assertThat(labels("Phone makers sign patent pact",
                 "The two smartphone makers signed a patent pact to cross-license their technology and settle "
