@@ -8,9 +8,11 @@ COPY embedded-kafka/pom.xml embedded-kafka/
 COPY ingest/pom.xml ingest/
 COPY processor/pom.xml processor/
 COPY console/pom.xml console/
+COPY benchmarks/pom.xml benchmarks/
+COPY examples/pom.xml examples/
 RUN ./mvnw -q -B -ntp dependency:go-offline -DexcludeReactor=true || true
 COPY . .
-RUN ./mvnw -q -B -ntp -DskipTests install
+RUN ./mvnw -q -B -ntp -DskipTests install -pl console -am
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home /app khabar

@@ -3,7 +3,9 @@ package dev.khabar.console;
 import dev.khabar.console.bench.BenchCommand;
 import dev.khabar.console.command.BrokerCommand;
 import dev.khabar.console.command.ClassifyCommand;
+import dev.khabar.console.command.DashboardCommand;
 import dev.khabar.console.command.DemoCommand;
+import dev.khabar.console.command.DlqCommand;
 import dev.khabar.console.command.ExtractCommand;
 import dev.khabar.console.command.IngestCommand;
 import dev.khabar.console.command.ProcessCommand;
@@ -12,6 +14,9 @@ import dev.khabar.console.command.SiteCommand;
 import dev.khabar.console.command.TopicsCommand;
 import dev.khabar.console.command.WatchCommand;
 import dev.khabar.console.config.InvalidConfigException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +25,7 @@ import picocli.CommandLine.Command;
         description = "Streaming news ingestion: scrape, publish to Kafka, classify and enrich.",
         subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, IngestCommand.class,
                 ProcessCommand.class, SiteCommand.class, ExtractCommand.class, ClassifyCommand.class, WatchCommand.class,
-                TopicsCommand.class, BenchCommand.class})
+                TopicsCommand.class, DlqCommand.class, DashboardCommand.class, BenchCommand.class})
 public final class KhabarCommand implements Runnable {
 
     @CommandLine.Spec
@@ -37,7 +42,17 @@ public final class KhabarCommand implements Runnable {
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The command line as {@code main} runs it: UTF-8 output, exit code 2 for invalid configuration
+     * or arguments and 1 for other failures. Tests may swap its output and error writers.
+     */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new KhabarCommand());
+        // commands that print through picocli write UTF-8 (Hindi titles), whatever the platform default
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof InvalidConfigException || e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("khabar: " + e.getMessage());
@@ -47,6 +62,6 @@ public final class KhabarCommand implements Runnable {
             e.printStackTrace(commandLine.getErr());
             return 1;
         });
-        return cli.execute(args);
+        return cli;
     }
 }

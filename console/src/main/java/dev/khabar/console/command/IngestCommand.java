@@ -9,7 +9,9 @@ import dev.khabar.ingest.IngestListener;
 import dev.khabar.ingest.IngestService;
 import dev.khabar.ingest.source.Source;
 import dev.khabar.ingest.source.SourcesFile;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.khabar.console.dashboard.DashboardMetrics;
+import dev.khabar.console.view.SchemaPublisher;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,8 +48,12 @@ public final class IngestCommand implements Callable<Integer> {
                 TopicSetup.ensure(admin, config.topics(), ProcessorRunner.taxonomy(config).categoryIds(),
                         config.kafka().partitions(), config.kafka().replicationFactor());
             }
+            SchemaPublisher.publish(kafka.bootstrap(), kafka.clientProperties(), config.topics().schemas());
+            PrometheusMeterRegistry metrics = DashboardMetrics.prometheus();
             try (IngestService ingest = IngestRunner.start(config, kafka.bootstrap(), kafka.clientProperties(), list,
-                    new SimpleMeterRegistry(), IngestListener.NONE)) {
+                    metrics, IngestListener.NONE);
+                 AutoCloseable endpoints = OperatorEndpoints.start(config, kafka.bootstrap(), kafka.clientProperties(),
+                         metrics, null, System.err)) {
                 Thread main = Thread.currentThread();
                 Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt, "khabar-shutdown"));
                 System.err.println("khabar: ingest " + config.ingest().instanceId() + " on " + kafka.bootstrap());

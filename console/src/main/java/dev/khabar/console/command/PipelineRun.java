@@ -1,21 +1,27 @@
 package dev.khabar.console.command;
 
 import dev.khabar.console.config.KhabarConfig;
+import dev.khabar.console.dashboard.DashboardMetrics;
 import dev.khabar.console.runtime.PipelineSession;
 import dev.khabar.console.runtime.TopicTail;
 import dev.khabar.console.view.ArticleLine;
 import dev.khabar.console.view.AvroJson;
-import dev.khabar.ingest.IngestListener;
+import dev.khabar.console.view.ProgressLine;
+import dev.khabar.console.view.SchemaPublisher;
 import dev.khabar.ingest.source.Source;
 import dev.khabar.schemas.AvroSerde;
 import dev.khabar.schemas.EnrichedArticle;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** What {@code demo} and {@code run} share: start everything, ingest, show the enriched articles. */
+/**
+ * What {@code demo} and {@code run} share: start everything (with the dashboard, unless
+ * {@code console.dashboard-port} is -1), publish the schemas, ingest, show the enriched articles
+ * under a live status line.
+ */
 final class PipelineRun {
 
     static final Duration ONCE_TIMEOUT = Duration.ofMinutes(3);
@@ -24,15 +30,20 @@ final class PipelineRun {
     }
 
     static int execute(KhabarConfig config, List<Source> sources, boolean once, boolean json, PrintStream out,
-                       PrintStream err) throws InterruptedException {
-        Consumer<EnrichedArticle> show = a -> {
+                       PrintStream err) throws Exception {
+        ProgressLine progress = new ProgressLine(err, !json && System.console() != null);
+        Consumer<EnrichedArticle> show = a -> progress.article(a, () -> {
             out.println(json ? AvroJson.line(a) : ArticleLine.of(a));
             out.flush();
-        };
-        ProgressLine progress = new ProgressLine(err, !json && System.console() != null);
-        try (PipelineSession session = PipelineSession.start(config, sources, new SimpleMeterRegistry(), progress)) {
+        });
+        PrometheusMeterRegistry metrics = DashboardMetrics.prometheus();
+        try (PipelineSession session = PipelineSession.start(config, sources, metrics, progress);
+             AutoCloseable streamsMetrics = DashboardMetrics.bind(metrics, session.processor().streams());
+             AutoCloseable dashboard = OperatorEndpoints.start(config, session.bootstrap(),
+                     session.kafka().clientProperties(), metrics, session.processor().streams(), err)) {
             err.println("khabar: Kafka at " + session.bootstrap() + (session.kafka().isEmbedded() ? " (embedded)" : "")
                     + ", " + sources.size() + " source(s)");
+            SchemaPublisher.publish(session.bootstrap(), session.kafka().clientProperties(), config.topics().schemas());
             if (once) {
                 PipelineSession.OnceResult result = session.runOnce(show, ONCE_TIMEOUT);
                 progress.finish();
@@ -69,40 +80,5 @@ final class PipelineRun {
             ingest.interrupt();
         }
         return 0;
-    }
-
-    /** A status line on the terminal (fetched, published, failed) instead of scrolling logs. */
-    static final class ProgressLine implements IngestListener {
-        private final PrintStream err;
-        private final boolean live;
-        private int total;
-        private int published;
-        private int failed;
-
-        ProgressLine(PrintStream err, boolean live) {
-            this.err = err;
-            this.live = live;
-        }
-
-        @Override
-        public synchronized void onOutcome(Source source, java.net.URI url, dev.khabar.ingest.fetch.FetchOutcome outcome,
-                                           String detail) {
-            total++;
-            if (outcome == dev.khabar.ingest.fetch.FetchOutcome.PUBLISHED) {
-                published++;
-            } else if (outcome.isFailure()) {
-                failed++;
-            }
-            if (live) {
-                err.printf("\r  urls %d  published %d  failed %d   ", total, published, failed);
-                err.flush();
-            }
-        }
-
-        synchronized void finish() {
-            if (live) {
-                err.println();
-            }
-        }
     }
 }

@@ -4,7 +4,9 @@ import dev.khabar.console.config.KhabarConfig;
 import dev.khabar.console.runtime.KafkaEndpoint;
 import dev.khabar.console.runtime.ProcessorRunner;
 import dev.khabar.console.runtime.TopicSetup;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.khabar.console.dashboard.DashboardMetrics;
+import dev.khabar.console.view.SchemaPublisher;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,9 +31,20 @@ public final class ProcessCommand implements Callable<Integer> {
             TopicSetup.ensure(admin, config.topics(), ProcessorRunner.taxonomy(config).categoryIds(),
                     config.kafka().partitions(), config.kafka().replicationFactor());
         }
-        ProcessorRunner processor = ProcessorRunner.start(config, kafka.bootstrap(), new SimpleMeterRegistry());
+        SchemaPublisher.publish(kafka.bootstrap(), kafka.clientProperties(), config.topics().schemas());
+        PrometheusMeterRegistry metrics = DashboardMetrics.prometheus();
+        ProcessorRunner processor = ProcessorRunner.start(config, kafka.bootstrap(), metrics);
+        AutoCloseable streamsMetrics = DashboardMetrics.bind(metrics, processor.streams());
+        AutoCloseable endpoints = OperatorEndpoints.start(config, kafka.bootstrap(), kafka.clientProperties(), metrics,
+                processor.streams(), System.err);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                endpoints.close();
+                streamsMetrics.close();
+            } catch (Exception e) {
+                // shutting down anyway
+            }
             processor.close();
             stopped.countDown();
         }, "khabar-shutdown"));

@@ -1,26 +1,36 @@
 package dev.khabar.console.command;
 
 import dev.khabar.console.config.KhabarConfig;
+import dev.khabar.console.dashboard.KafkaOverview;
 import dev.khabar.console.runtime.KafkaEndpoint;
+import dev.khabar.ingest.source.SourcesFile;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Khabar's topics with partitions and record counts (end offsets). */
-@Command(name = "topics", mixinStandardHelpOptions = true, description = "List Khabar's topics, partitions and end offsets.")
+/** Khabar's topics with partitions, end offsets and records/s, then every consumer group's lag. */
+@Command(name = "topics", mixinStandardHelpOptions = true,
+        description = {"List Khabar's topics with partitions, end offsets and records/s, then each consumer group's lag.",
+                "Records/s compares end offsets sampled twice, --interval apart (transaction markers count too)."})
 public final class TopicsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Mixin
     CommonOptions common;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s",
+            description = "time between the two samples records/s is measured over, e.g. 1s, 500ms, 1m (default 1s)")
+    String interval;
 
     @Override
     public Integer call() throws Exception {
@@ -28,22 +38,32 @@ public final class TopicsCommand implements Callable<Integer> {
         if (config.kafka().embedded()) {
             throw new IllegalArgumentException("topics needs a cluster: pass --bootstrap HOST:PORT");
         }
+        Duration gap = SourcesFile.parseDuration(interval);
+        if (gap.isNegative() || gap.isZero()) {
+            throw new IllegalArgumentException("--interval must be positive: '" + interval + "'");
+        }
+        PrintWriter out = spec.commandLine().getOut();
         try (KafkaEndpoint kafka = KafkaEndpoint.open(config); Admin admin = kafka.admin()) {
-            TreeSet<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                    .filter(n -> n.startsWith(config.topics().prefix()))
-                    .collect(Collectors.toCollection(TreeSet::new));
-            Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> request = d.values().stream()
-                    .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-                    admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
-            System.out.printf("%-36s %10s %12s%n", "TOPIC", "PARTITIONS", "END-OFFSETS");
-            for (String name : names) {
-                long total = ends.entrySet().stream().filter(e -> e.getKey().topic().equals(name))
-                        .mapToLong(e -> e.getValue().offset()).sum();
-                System.out.printf("%-36s %10d %12d%n", name, d.get(name).partitions().size(), total);
+            KafkaOverview overview = new KafkaOverview(admin, config.topics().prefix());
+            KafkaOverview.Sample first = overview.sample();
+            Thread.sleep(gap.toMillis());
+            KafkaOverview.Sample second = overview.sample();
+            Map<String, Double> rates = second.ratesSince(first);
+            out.printf("%-36s %10s %12s %10s%n", "TOPIC", "PARTITIONS", "END-OFFSETS", "RECORDS/S");
+            second.partitions().forEach((name, partitions) -> out.printf(Locale.ROOT, "%-36s %10d %12d %10.1f%n",
+                    name, partitions, second.endOffset(name), rates.getOrDefault(name, 0.0)));
+            List<KafkaOverview.GroupLag> lag = overview.lag(second);
+            out.println();
+            if (lag.isEmpty()) {
+                out.println("no consumer group has committed offsets on these topics");
+            } else {
+                out.printf("%-32s %-9s %-36s %12s %12s %8s%n", "GROUP", "TYPE", "TOPIC", "COMMITTED", "END-OFFSETS", "LAG");
+                for (KafkaOverview.GroupLag g : lag) {
+                    out.printf("%-32s %-9s %-36s %12d %12d %8d%n", g.group(), g.type(), g.topic(), g.committed(), g.end(),
+                            g.lag());
+                }
             }
+            out.flush();
         }
         return 0;
     }
