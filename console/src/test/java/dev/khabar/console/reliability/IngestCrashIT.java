@@ -59,7 +59,8 @@ class IngestCrashIT {
                     + "\n    poll-interval: 1h\n    allow-private: true\n    max-articles: 1000\n");
             Map<String, String> env = Map.of("KHABAR_TOPICS_PREFIX", TOPICS.prefix(), "KHABAR_KAFKA_PARTITIONS", "3",
                     "KHABAR_INGEST_PER_HOST_DELAY", "100ms", "KHABAR_INGEST_THREADS", String.valueOf(THREADS),
-                    "KHABAR_INGEST_GROUP_ID", GROUP, "KHABAR_INGEST_INSTANCE_ID", "icrash-1");
+                    "KHABAR_INGEST_GROUP_ID", GROUP, "KHABAR_INGEST_INSTANCE_ID", "icrash-1",
+                    "KHABAR_CONSOLE_DASHBOARD_PORT", "-1");
             String[] args = {"ingest", "--bootstrap", bootstrap, "--sources", sources.toString(),
                     "--kafka-property", "session.timeout.ms=6000", "--kafka-property", "heartbeat.interval.ms=1500"};
             int kills = 0;

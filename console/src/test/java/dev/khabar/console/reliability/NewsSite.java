@@ -23,7 +23,7 @@ final class NewsSite implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-    private final int feedWindow;
+    private volatile int feedWindow;
     private volatile int published;
 
     NewsSite(int published) {
@@ -63,6 +63,15 @@ final class NewsSite implements AutoCloseable {
     /** Lists articles 0..n-1 in the feed from now on. */
     void publish(int n) {
         published = n;
+    }
+
+    int published() {
+        return published;
+    }
+
+    /** Lists at most the newest {@code n} articles in the feed from now on (0: an empty feed). */
+    void feedWindow(int n) {
+        feedWindow = n;
     }
 
     int requests(String path) {

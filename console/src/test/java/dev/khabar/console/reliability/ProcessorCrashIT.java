@@ -38,7 +38,8 @@ class ProcessorCrashIT {
             TopicSetup.ensure(admin, TOPICS, Taxonomy.defaults().categoryIds(), 3, (short) 1);
             Map<String, String> env = Map.of("KHABAR_TOPICS_PREFIX", TOPICS.prefix(), "KHABAR_KAFKA_PARTITIONS", "3",
                     "KHABAR_PROCESSOR_APPLICATION_ID", APPLICATION_ID,
-                    "KHABAR_PROCESSOR_STATE_DIR", dir.resolve("state").toString());
+                    "KHABAR_PROCESSOR_STATE_DIR", dir.resolve("state").toString(),
+                    "KHABAR_CONSOLE_DASHBOARD_PORT", "-1");
             // a dead member leaves the group after 6 s instead of 45 s: restarts rebalance sooner
             String[] args = {"process", "--bootstrap", bootstrap, "--kafka-property", "session.timeout.ms=6000",
                     "--kafka-property", "heartbeat.interval.ms=1500"};

@@ -27,6 +27,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * both consumer lags; the summary compares the first and the last third of the run.
  *
  * <pre>java -cp ... dev.khabar.console.reliability.SoakDriver MINUTES RATE OUT_DIR</pre>
+ *
+ * <p>Ingest serves one host from one partition, one URL per transaction; on a shared 2-core machine
+ * that is about 20 URLs a second, so RATE 10 (about 20 URLs a second with the re-checks) is its limit.
  */
 public final class SoakDriver {
 
@@ -47,9 +50,12 @@ public final class SoakDriver {
 
     public static void main(String[] args) throws Exception {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path out = Path.of(args.length > 2 ? args[2] : "target/soak");
         Files.createDirectories(out);
+        // Ctrl-C must not leave the ingest and processor JVMs running
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "soak-children"));
         try (PrintStream csv = new PrintStream(Files.newOutputStream(out.resolve("samples.csv")), true, StandardCharsets.UTF_8)) {
             csv.println("second,processor_heap_mb,ingest_heap_mb,processor_lag,frontier_lag,published,enriched,dead_letters,page_requests");
             List<Sample> samples = run(minutes, rate, out, csv);
@@ -62,7 +68,7 @@ public final class SoakDriver {
     private static List<Sample> run(int minutes, int rate, Path out, PrintStream csv) throws Exception {
         List<Sample> samples = new ArrayList<>();
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.builder().dataDir(out.resolve("kafka")).build().start();
-             NewsSite site = new NewsSite(0, 100);
+             NewsSite site = new NewsSite(0, 20 * rate);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             TopicSetup.ensure(admin, TOPICS, Taxonomy.defaults().categoryIds(), 3, (short) 1);
             try (TopicTally raw = new TopicTally(kafka.bootstrapServers(), TOPICS.raw());
@@ -72,6 +78,11 @@ public final class SoakDriver {
                 Thread.sleep(2000); // drained: anything still to arrive would be a duplicate
                 if (!raw.duplicates().isEmpty() || !enriched.duplicates().isEmpty()) {
                     throw new IllegalStateException("duplicates: raw " + raw.duplicates() + ", enriched " + enriched.duplicates());
+                }
+                System.out.printf("[soak] the site published %d articles%n", site.published());
+                if (raw.distinct() != site.published()) {
+                    throw new IllegalStateException("the site published " + site.published() + " articles, ingest "
+                            + raw.distinct());
                 }
                 if (raw.distinct() != enriched.distinct() + dlq.distinct()) {
                     throw new IllegalStateException("published " + raw.distinct() + " but enriched " + enriched.distinct()
@@ -86,14 +97,15 @@ public final class SoakDriver {
                                      NewsSite site, Admin admin, TopicTally[] tallies) throws Exception {
         List<Sample> samples = new ArrayList<>();
         Path sources = out.resolve("sources.yaml");
-        // the feed lists the newest 50 articles; polled every 10 s, older entries are re-checked (unchanged)
+        // polled every 10 s, the feed's newest 20 s of articles: each new one is listed by two polls, and
+        // the older ones are re-checked (unchanged) — steady fetch load of about 2 x RATE URLs a second
         Files.writeString(sources, "sources:\n  - id: soak-site\n    type: rss\n    url: " + site.feed()
-                + "\n    poll-interval: 10s\n    allow-private: true\n    max-articles: 50\n");
+                + "\n    poll-interval: 10s\n    allow-private: true\n    max-articles: " + 20 * rate + "\n");
         Map<String, String> env = Map.of("KHABAR_TOPICS_PREFIX", TOPICS.prefix(), "KHABAR_KAFKA_PARTITIONS", "3",
                 "KHABAR_PROCESSOR_APPLICATION_ID", "soak-processor",
                 "KHABAR_PROCESSOR_STATE_DIR", out.resolve("state").toString(),
                 "KHABAR_INGEST_GROUP_ID", "soak-ingest", "KHABAR_INGEST_INSTANCE_ID", "soak-1",
-                "KHABAR_INGEST_PER_HOST_DELAY", "0ms");
+                "KHABAR_INGEST_PER_HOST_DELAY", "0ms", "KHABAR_CONSOLE_DASHBOARD_PORT", "-1");
         String bootstrap = kafka.bootstrapServers();
         long start = System.nanoTime();
         long end = start + TimeUnit.MINUTES.toNanos(minutes);
@@ -117,13 +129,17 @@ public final class SoakDriver {
                 }
                 Thread.sleep(200);
             }
-            // load stops: both must drain to zero lag
+            // load stops: one more poll lists the last articles, then the feed goes empty and both lags
+            // must drain to zero, with every article the site published published and enriched once
+            Thread.sleep(12_000);
+            site.feedWindow(0);
             long drainDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             Sample last;
             do {
                 Thread.sleep(2000);
                 last = sample(admin, processor, ingest, site, tallies, (System.nanoTime() - start) / 1_000_000_000L);
-            } while ((last.processorLag() > 0 || last.frontierLag() > 0) && System.nanoTime() < drainDeadline);
+            } while ((last.processorLag() > 0 || last.frontierLag() > 0 || last.enriched() < site.published())
+                    && System.nanoTime() < drainDeadline);
             samples.add(last);
             csv.println(last.csv());
             System.out.println("[soak] drained: " + last);

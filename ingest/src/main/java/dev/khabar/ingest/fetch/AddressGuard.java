@@ -4,12 +4,14 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Refuses URLs whose host resolves to an address a public source must not reach: loopback,
  * private (RFC 1918, fc00::/7), link-local (incl. cloud metadata 169.254.169.254), any-local,
- * multicast and carrier-grade NAT. Checked on the first URL and again on every redirect hop.
+ * multicast and carrier-grade NAT — unless the source may reach them, and then only its own host's
+ * addresses. Checked on the first URL and again on every redirect hop.
  */
 public final class AddressGuard {
 
@@ -30,31 +32,68 @@ public final class AddressGuard {
     }
 
     /**
-     * Why {@code url} may not be fetched, or empty when it may. With {@code allowPrivate} every
-     * resolvable address is allowed.
+     * Why {@code url} may not be fetched, or empty when it may. With {@code allowPrivate} the
+     * non-public addresses of the URL's own host are allowed: {@code findRefusal(url, url)}.
      */
     public Optional<String> findRefusal(URI url, boolean allowPrivate) {
+        return findRefusal(url, allowPrivate ? url : null);
+    }
+
+    /**
+     * Why {@code url} may not be fetched, or empty when it may. Public addresses are always allowed.
+     * A loopback, private or link-local address only when {@code privateScope} is set and either
+     * {@code url} names the same host, or the address is one that {@code privateScope}'s host
+     * resolves to. A source allowed to reach its own private host (the demo site, an intranet wiki)
+     * is still not let through to another one (127.0.0.2, 10.0.0.1, 169.254.169.254) by a redirect,
+     * a link or a DNS answer.
+     *
+     * @param privateScope the URL whose host's non-public addresses may be reached, or null for none
+     */
+    public Optional<String> findRefusal(URI url, URI privateScope) {
         String host = url.getHost();
         if (host == null) {
             return Optional.of("no host in " + url);
         }
-        String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses;
         try {
-            // an IP literal is checked as it is: no resolver (injected or not) gets to reinterpret it
-            addresses = isIpLiteral(name) ? new InetAddress[] {InetAddress.getByName(name)} : resolver.resolve(name);
+            addresses = resolve(host);
         } catch (UnknownHostException e) {
             return Optional.empty(); // let the fetch report the network error itself
         }
-        if (allowPrivate) {
-            return Optional.empty();
-        }
+        InetAddress[] scope = null;
         for (InetAddress a : addresses) {
-            if (isNonPublic(a)) {
+            if (!isNonPublic(a)) {
+                continue;
+            }
+            if (privateScope == null || privateScope.getHost() == null) {
                 return Optional.of(host + " resolves to non-public address " + a.getHostAddress());
+            }
+            if (privateScope.getHost().equalsIgnoreCase(host)) {
+                continue;
+            }
+            if (scope == null) {
+                scope = resolveOrEmpty(privateScope.getHost());
+            }
+            if (!Arrays.asList(scope).contains(a)) {
+                return Optional.of(host + " resolves to non-public address " + a.getHostAddress()
+                        + ", which is not the source's own host " + privateScope.getHost());
             }
         }
         return Optional.empty();
+    }
+
+    private InetAddress[] resolve(String host) throws UnknownHostException {
+        String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        // an IP literal is checked as it is: no resolver (injected or not) gets to reinterpret it
+        return isIpLiteral(name) ? new InetAddress[] {InetAddress.getByName(name)} : resolver.resolve(name);
+    }
+
+    private InetAddress[] resolveOrEmpty(String host) {
+        try {
+            return resolve(host);
+        } catch (UnknownHostException e) {
+            return new InetAddress[0];
+        }
     }
 
     private static boolean isIpLiteral(String host) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Decides how to decode a page: a byte-order mark wins, then the {@code Content-Type} charset,
  * then a {@code <meta charset>} in the first 4 KB, then UTF-8. A page declared (or defaulted
- * to) UTF-8 whose bytes are not valid UTF-8 is read as Windows-1252, the usual mislabel.
+ * to) UTF-8 whose bytes are not valid UTF-8 is read as Windows-1252, the usual mislabel; a page
+ * labelled Latin-1/Windows-1252 whose non-ASCII bytes are valid UTF-8 is read as UTF-8, the other one.
  */
 final class CharsetSniffer {
 
@@ -41,6 +42,14 @@ final class CharsetSniffer {
             Optional<String> strict = strictUtf8(body);
             return strict.map(s -> new Decoded(s, StandardCharsets.UTF_8))
                     .orElseGet(() -> new Decoded(new String(body, WINDOWS_1252), WINDOWS_1252));
+        }
+        if (declared.equals(WINDOWS_1252) && hasHighBytes(body)) {
+            // a Latin-1 label over bytes that are valid UTF-8 with multi-byte sequences is a mislabel
+            // (Windows-1252 text almost never forms valid UTF-8): Hindi would otherwise become mojibake
+            Optional<String> utf8 = strictUtf8(body);
+            if (utf8.isPresent()) {
+                return new Decoded(utf8.get(), StandardCharsets.UTF_8);
+            }
         }
         if (declared.name().startsWith("UTF-16") && looksLikeAscii(body)) {
             // a UTF-8/ASCII page labelled UTF-16 (no BOM) would decode to CJK noise
@@ -98,6 +107,15 @@ final class CharsetSniffer {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean hasHighBytes(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean looksLikeAscii(byte[] b) {

@@ -61,10 +61,18 @@ public final class PageFetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Why the first hop of {@code request} would be refused by the address guard, or empty: lets a
+     * caller refuse a URL before asking anything else of its host (robots.txt included).
+     */
+    public Optional<String> findRefusal(FetchRequest request) {
+        return guard.findRefusal(request.url(), request.guardScope());
+    }
+
     public FetchResult fetch(FetchRequest request) {
         URI url = request.url();
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
-            Optional<String> refusal = guard.findRefusal(url, request.allowPrivate());
+            Optional<String> refusal = guard.findRefusal(url, request.guardScope());
             if (refusal.isPresent()) {
                 return new FetchResult.Failed(request.url(), FetchOutcome.REFUSED_ADDRESS, 0, refusal.get());
             }

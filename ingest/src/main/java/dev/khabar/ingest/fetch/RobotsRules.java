@@ -41,15 +41,21 @@ public final class RobotsRules {
         // "KhabarBot/0.1 (+https://...)" → "khabarbot": the product token robots.txt groups match
         String ua = fetcher.settings().userAgent();
         this.agentNames = List.of(ua.split("[/ ]", 2)[0].toLowerCase(Locale.ROOT));
-        parser.setMaxCrawlDelay(maxCrawlDelay.toMillis());
+        // crawler-commons turns a crawl-delay above its maximum into "disallow all"; we cap it instead (check())
+        parser.setMaxCrawlDelay(Long.MAX_VALUE);
     }
 
-    public Decision check(URI url, boolean allowPrivate) {
+    /**
+     * What robots.txt says about {@code url}.
+     *
+     * @param privateScope the source URL whose host's non-public addresses may be reached, or null for none
+     */
+    public Decision check(URI url, URI privateScope) {
         String origin = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority().toLowerCase(Locale.ROOT);
         long now = clock.millis();
         Cached c = cache.get(origin);
         if (c == null || c.expiresAtMillis() < now) {
-            c = load(origin, allowPrivate, now);
+            c = load(origin, privateScope, now);
             cache.put(origin, c);
         }
         BaseRobotRules rules = c.rules();
@@ -62,9 +68,10 @@ public final class RobotsRules {
         return new Decision(rules.isAllowed(url.toString()), false, crawlDelay);
     }
 
-    private Cached load(String origin, boolean allowPrivate, long now) {
+    private Cached load(String origin, URI privateScope, long now) {
         URI robots = URI.create(origin + "/robots.txt");
-        FetchResult r = fetcher.fetch(new FetchRequest(robots, FetchRequest.Expect.TEXT, allowPrivate, null, null));
+        FetchResult r = fetcher.fetch(new FetchRequest(robots, FetchRequest.Expect.TEXT, privateScope != null, null, null,
+                privateScope));
         if (r instanceof FetchResult.Page page) {
             BaseRobotRules rules = parser.parseContent(robots.toString(), page.body().getBytes(StandardCharsets.UTF_8),
                     "text/plain", agentNames);

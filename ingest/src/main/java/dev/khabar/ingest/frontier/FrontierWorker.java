@@ -14,8 +14,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,14 +27,13 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +49,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FrontierWorker.class);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final KafkaProducer<String, byte[]> producer;
+    private final TransactionalProducer transactions;
     private final UrlProcessor processor;
     private final UrlStates states;
     private final Topics topics;
@@ -86,8 +89,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
-        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        producer.initTransactions();
+        transactions = new TransactionalProducer(p, () -> stopped);
         consumer.subscribe(List.of(topics.frontier()));
     }
 
@@ -95,11 +97,16 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     public void run() {
         try {
             while (!stopped) {
+                Set<TopicPartition> rewound = new HashSet<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
                     if (stopped) {
                         break;
                     }
-                    handle(record);
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    // after a rewind the rest of that partition's batch comes again with the next poll
+                    if (!rewound.contains(tp) && !handle(record, tp)) {
+                        rewound.add(tp);
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -110,12 +117,12 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
             LOG.error("ingest worker fenced by a newer instance with the same transactional id; stopping", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
-            producer.close(Duration.ofSeconds(5));
+            transactions.close();
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) {
-        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+    /** @return false when the transaction failed and the partition was rewound to its committed offset */
+    private boolean handle(ConsumerRecord<String, byte[]> record, TopicPartition tp) {
         FrontierEntry entry;
         try {
             entry = frontierSerde.decode(record.value());
@@ -123,21 +130,52 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
             LOG.warn("undecodable frontier record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
             meters.counter("khabar.ingest.frontier.undecodable").increment();
-            commitOnly(tp, record.offset());
-            return;
+            return commitOnly(tp, record.offset());
         }
         UrlResult result;
         try {
             result = processor.process(entry);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // a stage boundary: the URL ends as a typed failure and the worker goes on
             LOG.warn("unexpected failure processing {}", entry.getUrl(), e);
             result = UrlResult.of(FetchOutcome.EXTRACT_FAILED, 0, e.toString());
         }
+        Optional<KafkaException> failure = commit(record, tp, entry, result);
+        if (failure.isPresent() && result.article() != null && TransactionalProducer.isTooLarge(failure.get())) {
+            // no retry can make the article fit: the URL ends as publish-failed instead of blocking its partition
+            result = UrlResult.of(FetchOutcome.PUBLISH_FAILED, result.status(), "article " + result.article().getId()
+                    + " is too large to publish: " + failure.get().getMessage());
+            failure = commit(record, tp, entry, result);
+        }
+        if (failure.isPresent()) {
+            LOG.warn("transaction for {} failed, will retry: {}", entry.getUrl(), failure.get().toString());
+            rewind(tp, record.offset());
+            return false;
+        }
+        result.states().forEach(states::remember);
+        meters.counter("khabar.ingest.outcomes", "source", entry.getSourceId(), "outcome", result.outcome().label())
+                .increment();
+        Source source = processor.findSource(entry.getSourceId()).orElse(null);
+        if (source != null) {
+            listener.onOutcome(source, URI.create(entry.getUrl()), result.outcome(), result.detail());
+        }
+        return true;
+    }
+
+    /**
+     * Writes everything {@code result} produced and the consumer offset in one transaction.
+     *
+     * @return the failure, after the transaction was aborted, or empty once it committed
+     */
+    private Optional<KafkaException> commit(ConsumerRecord<String, byte[]> record, TopicPartition tp, FrontierEntry entry,
+                                            UrlResult result) {
+        KafkaProducer<String, byte[]> producer = transactions.get();
+        Future<RecordMetadata> articleSend = null;
         try {
             producer.beginTransaction();
             if (result.article() != null) {
-                producer.send(new ProducerRecord<>(topics.raw(), result.article().getId(), rawSerde.encode(result.article())));
+                articleSend = producer.send(new ProducerRecord<>(topics.raw(), result.article().getId(),
+                        rawSerde.encode(result.article())));
             }
             for (UrlState s : result.states()) {
                 producer.send(new ProducerRecord<>(topics.ingestState(), s.getUrl(), stateSerde.encode(s)));
@@ -149,27 +187,65 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
             producer.sendOffsetsToTransaction(Map.of(tp, new OffsetAndMetadata(record.offset() + 1)),
                     consumer.groupMetadata());
             producer.commitTransaction();
+            return Optional.empty();
         } catch (ProducerFencedException e) {
             throw e;
         } catch (KafkaException e) {
-            LOG.warn("transaction for {} failed, will retry: {}", entry.getUrl(), e.toString());
-            producer.abortTransaction();
-            consumer.seek(tp, record.offset());
-            return;
-        }
-        result.states().forEach(states::remember);
-        meters.counter("khabar.ingest.outcomes", "source", entry.getSourceId(), "outcome", result.outcome().label())
-                .increment();
-        Source source = processor.findSource(entry.getSourceId()).orElse(null);
-        if (source != null) {
-            listener.onOutcome(source, URI.create(entry.getUrl()), result.outcome(), result.detail());
+            transactions.abortOrReplace();
+            return Optional.of(TransactionalProducer.sendFailure(articleSend).orElse(e));
         }
     }
 
-    private void commitOnly(TopicPartition tp, long offset) {
-        producer.beginTransaction();
-        producer.sendOffsetsToTransaction(Map.of(tp, new OffsetAndMetadata(offset + 1)), consumer.groupMetadata());
-        producer.commitTransaction();
+    /**
+     * Puts the partition back where the last committed transaction left it: the entry that failed (and
+     * anything after it) comes again, an entry whose commit did go through does not.
+     */
+    private void rewind(TopicPartition tp, long failedOffset) {
+        long position = failedOffset;
+        while (!stopped) {
+            try {
+                OffsetAndMetadata committed = consumer.committed(Set.of(tp)).get(tp);
+                position = committed == null ? failedOffset : committed.offset();
+                break;
+            } catch (WakeupException e) {
+                if (!stopped) {
+                    throw e;
+                }
+            } catch (KafkaException e) {
+                LOG.warn("cannot read the committed offset of {} yet: {}", tp, e.toString());
+                sleepQuietly(500);
+            }
+        }
+        try {
+            consumer.seek(tp, position);
+        } catch (IllegalStateException e) {
+            // the partition moved to another instance in a rebalance: it resumes from the committed offset
+        }
+    }
+
+    /** Commits only the offset past an undecodable record; false (rewound) when that fails. */
+    private boolean commitOnly(TopicPartition tp, long offset) {
+        KafkaProducer<String, byte[]> producer = transactions.get();
+        try {
+            producer.beginTransaction();
+            producer.sendOffsetsToTransaction(Map.of(tp, new OffsetAndMetadata(offset + 1)), consumer.groupMetadata());
+            producer.commitTransaction();
+            return true;
+        } catch (ProducerFencedException e) {
+            throw e;
+        } catch (KafkaException e) {
+            transactions.abortOrReplace();
+            rewind(tp, offset);
+            return false;
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private FetchLogEntry logEntry(FrontierEntry entry, UrlResult r) {

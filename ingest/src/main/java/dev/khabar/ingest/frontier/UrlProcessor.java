@@ -81,7 +81,18 @@ public final class UrlProcessor {
         if (entry.getPayload() != null) {
             return fromPayload(entry, source, url, now);
         }
-        RobotsRules.Decision robot = robots.check(url, source.allowPrivate());
+        String etag = known.map(UrlState::getEtag).orElse(null);
+        String lastModified = known.map(UrlState::getLastModified).orElse(null);
+        // a source allowed to reach private addresses reaches only its own host's ones
+        FetchRequest request = new FetchRequest(url, FetchRequest.Expect.HTML, source.allowPrivate(), etag, lastModified,
+                source.url());
+        Optional<String> refusal = fetcher.findRefusal(request);
+        if (refusal.isPresent()) {
+            // before robots.txt: a host the source may not reach is not asked anything, not even that
+            return UrlResult.of(FetchOutcome.REFUSED_ADDRESS, 0, refusal.get())
+                    .withStates(List.of(state(url.toString(), now, known.orElse(null), null, null, "refused-address")));
+        }
+        RobotsRules.Decision robot = robots.check(url, source.allowPrivate() ? source.url() : null);
         if (robot.deferred()) {
             return retryOrGiveUp(entry, url, FetchOutcome.ROBOTS_DENIED, 0, "robots.txt unavailable", Duration.ofMinutes(1));
         }
@@ -92,10 +103,7 @@ public final class UrlProcessor {
         if (!robot.crawlDelay().isZero()) {
             fetcher.setHostDelay(url.getHost(), robot.crawlDelay());
         }
-        String etag = known.map(UrlState::getEtag).orElse(null);
-        String lastModified = known.map(UrlState::getLastModified).orElse(null);
-        FetchResult result = fetcher.fetch(new FetchRequest(url, FetchRequest.Expect.HTML, source.allowPrivate(), etag,
-                lastModified));
+        FetchResult result = fetcher.fetch(request);
         if (result instanceof FetchResult.NotModified) {
             return UrlResult.of(FetchOutcome.NOT_MODIFIED, 304, "not modified")
                     .withStates(List.of(state(url.toString(), now, known.orElse(null), etag, lastModified, "not-modified")));
@@ -112,7 +120,8 @@ public final class UrlProcessor {
         ExtractedArticle article;
         try {
             article = extractTimer.record(() -> extractor.extract(page.body(), page.finalUrl()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // the extraction stage boundary, as in the processor: a pathological page is extract-failed
             return UrlResult.of(FetchOutcome.EXTRACT_FAILED, page.status(), e.toString());
         }
         UrlResult r = publishIfChanged(entry, source, url, article, page.status(), now);

@@ -124,7 +124,7 @@ public final class SourceScanner {
     }
 
     FetchResult.Page fetch(Source source, URI url, FetchRequest.Expect expect) throws DiscoveryException {
-        FetchResult r = fetcher.fetch(new FetchRequest(url, expect, source.allowPrivate(), null, null));
+        FetchResult r = fetcher.fetch(new FetchRequest(url, expect, source.allowPrivate(), null, null, source.url()));
         if (r instanceof FetchResult.Page p) {
             return p;
         }

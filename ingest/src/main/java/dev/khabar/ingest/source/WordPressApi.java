@@ -37,7 +37,8 @@ final class WordPressApi {
         for (int page = 1; page <= source.maxPages() && out.size() < source.maxArticles(); page++) {
             URI url = root.resolve("wp/v2/posts?per_page=" + PER_PAGE + "&page=" + page
                     + "&orderby=modified&order=desc&_embed=author,wp:term");
-            FetchResult r = fetcher.fetch(new FetchRequest(url, FetchRequest.Expect.JSON, source.allowPrivate(), null, null));
+            FetchResult r = fetcher.fetch(new FetchRequest(url, FetchRequest.Expect.JSON, source.allowPrivate(), null, null,
+                    source.url()));
             if (r instanceof FetchResult.Failed f && f.status() == 400 && page > 1) {
                 break; // WordPress answers 400 past the last page
             }

@@ -140,6 +140,27 @@ class PoisonRecordsTest {
         assertThat(meters.find("khabar.processor.dlq").tag("stage", poison.stage()).counter().count()).isEqualTo(1.0);
     }
 
+    @org.junit.jupiter.api.Test
+    void anArticleTooLargeForTheArticleTopicsIsOnlyADeadLetterAtStageSerialize() {
+        StringBuilder text = new StringBuilder();
+        Random random = new Random(5);
+        while (text.length() < 1_200_000) {
+            text.append("word").append(random.nextInt(1_000_000)).append(text.length() % 90 == 0 ? ".\n" : " ");
+        }
+        RawArticle big = article("https://x.example/big", "A very long page", text.toString());
+        var clean = driver.createOutputTopic(TOPICS.clean(), new StringDeserializer(), AvroSerde.of(EnrichedArticle.class));
+
+        raw.pipeInput(big.getId(), RAW.encode(big));
+
+        DeadLetter d = dlq.readValue();
+        assertThat(d.getStage()).isEqualTo("serialize");
+        assertThat(d.getErrorClass()).isEqualTo(org.apache.kafka.common.errors.RecordTooLargeException.class.getName());
+        assertThat(d.getMessage()).contains("enriched article of", "1000000-byte limit");
+        assertThat(d.getUrl()).isEqualTo(big.getUrl());
+        assertThat(enriched.isEmpty()).as("nothing of it on news.enriched").isTrue();
+        assertThat(clean.isEmpty()).as("nothing of it on news.clean").isTrue();
+    }
+
     static RawArticle article(String url, String title, String text) {
         return RawArticle.newBuilder()
                 .setId(ArticleIds.of(url)).setUrl(url).setCanonicalUrl(url).setSourceId("test")
