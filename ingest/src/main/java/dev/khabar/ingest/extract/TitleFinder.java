@@ -30,7 +30,10 @@ final class TitleFinder {
                 continue;
             }
             String t = collapse(TextRules.unescape(c[1]));
-            if (h1 != null && !c[0].equals("h1") && !t.equals(h1) && t.startsWith(h1) && h1.length() * 3 > t.length()
+            // "Headline – Site Name" with the headline as the page's h1: the h1 is the title, when it is not a
+            // tiny prefix of a long page title, or what follows it is short enough to be a site name
+            if (h1 != null && !c[0].equals("h1") && !t.equals(h1) && t.startsWith(h1)
+                    && (h1.length() * 3 > t.length() || t.length() - h1.length() <= 40)
                     && isSeparator(t.substring(h1.length()))) {
                 sources.put("title", c[0] + "+h1");
                 return h1;
