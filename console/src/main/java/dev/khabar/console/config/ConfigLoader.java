@@ -35,6 +35,11 @@ public final class ConfigLoader {
         JsonNode root;
         try {
             root = YAML.readTree(Files.readString(yaml));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // never echo the file's text: a malformed line may hold a password
+            var at = e.getLocation();
+            throw new InvalidConfigException("config file " + yaml + ": not valid YAML"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         } catch (IOException e) {
             throw new InvalidConfigException("config file " + yaml + ": " + e.getMessage());
         }

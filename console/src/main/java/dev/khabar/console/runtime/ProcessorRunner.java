@@ -139,6 +139,10 @@ public final class ProcessorRunner implements AutoCloseable {
         if (reloader != null) {
             reloader.shutdownNow();
         }
-        streams.close(Duration.ofSeconds(30));
+        // leave the group at once, so the other instances take over this one's partitions now rather than
+        // after the session timeout
+        streams.close(org.apache.kafka.streams.CloseOptions
+                .groupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
     }
 }

@@ -68,6 +68,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMalformedFileIsReportedByPositionWithoutEchoingItsText() throws Exception {
+        Path file = dir.resolve("broken.yaml");
+        Files.writeString(file, "kafka:\n  properties:\n    sasl.jaas.config: \"password=\"s3cr3t-value\"\n   bad: [\n");
+        assertThatThrownBy(() -> new ConfigLoader().file(file).load())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("line")
+                .hasMessageNotContaining("s3cr3t-value");
+    }
+
+    @Test
     void everySettingHasAnEnvironmentName() {
         assertThat(Setting.require("ingest.per-host-delay").envName()).isEqualTo("KHABAR_INGEST_PER_HOST_DELAY");
         assertThat(Setting.ALL).extracting(Setting::envName).doesNotHaveDuplicates();
