@@ -240,20 +240,20 @@ class SampleSiteTest {
 
     @Test
     void resolvesPaths() {
-        assertThat(SampleSite.resolve("/")).isEqualTo(new SampleSite.Resolved(200, "index.html"));
-        assertThat(SampleSite.resolve("/feed.xml").path()).isEqualTo("feed.xml");
-        assertThat(SampleSite.resolve("/a%20b.html").path()).isEqualTo("a b.html");
-        assertThat(SampleSite.resolve("/hi/..").status()).isEqualTo(400);
-        assertThat(SampleSite.resolve("/%").status()).isEqualTo(400);
-        assertThat(SampleSite.resolve("/%c3%28.html").status()).isEqualTo(400);
-        assertThat(SampleSite.resolve("/a%00.html").status()).isEqualTo(400);
-        assertThat(SampleSite.resolve("relative.html").status()).isEqualTo(400);
-        assertThat(SampleSite.resolve("/hi//x.html").status()).isEqualTo(404);
-        assertThat(SampleSite.resolve("/pom").status()).isEqualTo(404);
-        assertThat(SampleSite.contentType("feed.xml")).startsWith("application/rss+xml");
-        assertThat(SampleSite.contentType("sitemap.xml")).startsWith("application/xml");
-        assertThat(SampleSite.contentType("robots.txt")).startsWith("text/plain");
-        assertThat(SampleSite.contentType("x.tsv")).isNull();
+        assertThat(SitePaths.resolve("/")).isEqualTo(new SitePaths.Resolved(200, "index.html"));
+        assertThat(SitePaths.resolve("/feed.xml").path()).isEqualTo("feed.xml");
+        assertThat(SitePaths.resolve("/a%20b.html").path()).isEqualTo("a b.html");
+        assertThat(SitePaths.resolve("/hi/..").status()).isEqualTo(400);
+        assertThat(SitePaths.resolve("/%").status()).isEqualTo(400);
+        assertThat(SitePaths.resolve("/%c3%28.html").status()).isEqualTo(400);
+        assertThat(SitePaths.resolve("/a%00.html").status()).isEqualTo(400);
+        assertThat(SitePaths.resolve("relative.html").status()).isEqualTo(400);
+        assertThat(SitePaths.resolve("/hi//x.html").status()).isEqualTo(404);
+        assertThat(SitePaths.resolve("/pom").status()).isEqualTo(404);
+        assertThat(SitePaths.contentType("feed.xml")).startsWith("application/rss+xml");
+        assertThat(SitePaths.contentType("sitemap.xml")).startsWith("application/xml");
+        assertThat(SitePaths.contentType("robots.txt")).startsWith("text/plain");
+        assertThat(SitePaths.contentType("x.tsv")).isNull();
     }
 
     @Test
