@@ -121,9 +121,17 @@ public final class ProcessorRunner implements AutoCloseable {
         }
     }
 
+    private volatile java.util.List<String> categoryIds = java.util.List.of();
+
     /** Swaps in a new taxonomy; articles processed after this use it. */
     public void reload(Taxonomy taxonomy) {
         classifier.set(new TopicClassifier(taxonomy));
+        categoryIds = taxonomy.categoryIds();
+    }
+
+    /** The categories of the taxonomy in use since the last reload (empty before any reload). */
+    public java.util.List<String> reloadedCategoryIds() {
+        return categoryIds;
     }
 
     public KafkaStreams streams() {

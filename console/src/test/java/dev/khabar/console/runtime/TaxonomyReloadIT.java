@@ -78,6 +78,11 @@ class TaxonomyReloadIT {
             }
             assertThat(existing).as("the new category's topic is created by the reload")
                     .contains(config.topics().category("monsoon"));
+            // the topic is created first, then the classifier swapped: wait for the swap too
+            while (!runner.reloadedCategoryIds().contains("monsoon") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(runner.reloadedCategoryIds()).contains("cricket", "monsoon");
 
             send(producer, config, "https://x.example/2", "मानसून ने पूरे देश को ढका", "मानसून समय से पहले पूरे देश में पहुंच गया।");
             EnrichedArticle second = read(config, config.topics().enriched(), 2).get(1);
