@@ -77,8 +77,4 @@ public record KhabarConfig(Kafka kafka, Topics topics, Ingest ingest, Processor 
             return "local";
         }
     }
-
-    public static Duration shutdownTimeout() {
-        return Duration.ofSeconds(30);
-    }
 }

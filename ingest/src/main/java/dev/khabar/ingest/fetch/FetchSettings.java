@@ -38,10 +38,6 @@ public record FetchSettings(String userAgent, Duration connectTimeout, Duration 
                 10L * 1024 * 1024, 5, Duration.ofSeconds(1));
     }
 
-    public FetchSettings withPerHostDelay(Duration delay) {
-        return new FetchSettings(userAgent, connectTimeout, requestTimeout, maxBodyBytes, maxRedirects, delay);
-    }
-
     private static void requirePositive(Duration d, String name) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive: " + d);

@@ -127,9 +127,4 @@ public final class NewsTopology {
     private static Labelled notRead(String topic, byte[] bytes) {
         throw new UnsupportedOperationException("category topics are written here, never read back");
     }
-
-    /** The default clock for production; tests pass a fixed one. */
-    public static Clock systemClock() {
-        return Clock.systemUTC();
-    }
 }
