@@ -25,6 +25,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -58,12 +61,15 @@ public final class IngestService implements AutoCloseable {
     private final StateTopicReader stateReader;
     private final List<FrontierWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final ExecutorService fetchPool;
     private final Clock clock;
     private final AvroSerde<FrontierEntry> frontierSerde = AvroSerde.of(FrontierEntry.class);
     private final AvroSerde<FetchLogEntry> logSerde = AvroSerde.of(FetchLogEntry.class);
 
     private IngestService(Topics topics, List<Source> sources, SourceScanner scanner,
-                          KafkaProducer<String, byte[]> discoveryProducer, StateTopicReader stateReader, Clock clock) {
+                          KafkaProducer<String, byte[]> discoveryProducer, StateTopicReader stateReader,
+                          ExecutorService fetchPool, Clock clock) {
+        this.fetchPool = fetchPool;
         this.topics = topics;
         this.sources = List.copyOf(sources);
         this.scanner = scanner;
@@ -85,14 +91,22 @@ public final class IngestService implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "khabar-ingest-" + options.instanceId() + "-discovery");
         KafkaProducer<String, byte[]> discovery = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        IngestService service = new IngestService(topics, sources, new SourceScanner(fetcher), discovery, reader, clock);
+        AtomicInteger fetchThreads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "khabar-fetch-" + fetchThreads.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
+        IngestService service = new IngestService(topics, sources, new SourceScanner(fetcher), discovery, reader, pool,
+                clock);
         Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
         UrlProcessor processor = new UrlProcessor(fetcher, new RobotsRules(fetcher, options.maxCrawlDelay(), clock),
                 new ArticleExtractor(), states, byId, clock, meters);
         for (int i = 0; i < options.threads(); i++) {
             FrontierWorker w = new FrontierWorker(bootstrap, clientProperties, options.groupId(),
-                    "khabar-ingest-" + options.instanceId() + "-" + i, topics, processor, states, listener, meters, clock);
-            Thread t = new Thread(w, "khabar-fetch-" + i);
+                    "khabar-ingest-" + options.instanceId() + "-" + i, topics, processor, pool, states, listener, meters,
+                    clock);
+            Thread t = new Thread(w, "khabar-frontier-" + i);
             t.setDaemon(true);
             service.workers.add(w);
             service.threads.add(t);
@@ -167,6 +181,7 @@ public final class IngestService implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        fetchPool.shutdownNow();
         discoveryProducer.close(Duration.ofSeconds(5));
         stateReader.close();
     }

@@ -1,5 +1,6 @@
 package dev.khabar.ingest.extract;
 
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,10 @@ import org.jsoup.nodes.Element;
  * organisation names equal to the site's are dropped.
  */
 final class AuthorFinder {
+
+    private static final Pattern NAME_SEPARATORS = Pattern.compile(",|&| and | और |;");
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s:–—-]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String[] PREFIXES = {
         "posted by", "written by", "words by", "story by", "reported by", "by:", "by ", "author:",
         "द्वारा", "प्रस्तुतकर्ता", "लेखक:", "लेखक", "रिपोर्ट:", "por ", "par ", "von ", "di ", "oleh ", "автор:",
@@ -128,7 +133,7 @@ final class AuthorFinder {
         if (!list && s.indexOf(',') > 0) {
             s = s.substring(0, s.indexOf(','));
         }
-        for (String part : s.split(",|&| and | और |;")) {
+        for (String part : NAME_SEPARATORS.split(s)) {
             String p = stripPrefix(part.strip());
             if (!p.isEmpty()) {
                 out.add(p);
@@ -141,7 +146,7 @@ final class AuthorFinder {
         String l = s.toLowerCase(Locale.ROOT);
         for (String p : PREFIXES) {
             if (l.startsWith(p)) {
-                return s.substring(p.length()).replaceFirst("^[\\s:–—-]+", "").strip();
+                return LEADING_PUNCTUATION.matcher(s.substring(p.length())).replaceFirst("").strip();
             }
         }
         return s;
@@ -168,7 +173,7 @@ final class AuthorFinder {
             }
             if (name.length() < 2 || name.length() > 60 || name.contains("://") || name.contains("@")
                     || name.startsWith("http") || NOT_NAMES.contains(l) || exclude.contains(l)
-                    || name.split("\\s+").length > 5 || containsDigit(name)) {
+                    || WHITESPACE.split(name).length > 5 || containsDigit(name)) {
                 continue;
             }
             out.add(name);

@@ -1,5 +1,6 @@
 package dev.khabar.ingest.extract;
 
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +11,8 @@ import org.jsoup.nodes.Element;
  * {@code <h1>}) and removes the " – Site Name" part that page titles carry.
  */
 final class TitleFinder {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String[] SEPARATORS = {" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " « ", " // ", " ~ "};
 
     private TitleFinder() {
@@ -138,6 +141,6 @@ final class TitleFinder {
     }
 
     static String collapse(String s) {
-        return s == null ? "" : s.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        return s == null ? "" : WHITESPACE.matcher(s.replace('\u00a0', ' ')).replaceAll(" ").strip();
     }
 }

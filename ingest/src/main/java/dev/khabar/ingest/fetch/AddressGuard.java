@@ -1,5 +1,6 @@
 package dev.khabar.ingest.fetch;
 
+import java.util.regex.Pattern;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * addresses. Checked on the first URL and again on every redirect hop.
  */
 public final class AddressGuard {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     /** Name resolution, injectable so tests never need a real private address. */
     @FunctionalInterface
@@ -97,7 +100,7 @@ public final class AddressGuard {
     }
 
     private static boolean isIpLiteral(String host) {
-        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.contains(":");
+        return IPV4.matcher(host).matches() || host.contains(":");
     }
 
     static boolean isNonPublic(InetAddress a) {

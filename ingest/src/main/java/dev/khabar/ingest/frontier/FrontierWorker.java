@@ -13,15 +13,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,19 +42,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One fetch thread: consumes the frontier in the ingest consumer group (the frontier is keyed by
- * host, so a host is served by one thread of one instance at a time) and, for each entry, writes
- * the article, the URL state, any new frontier entries, the fetch-log entry and the consumer
- * offset in one Kafka transaction. A crash re-fetches at most the entry in flight; nothing is
- * published twice.
+ * One frontier consumer of the ingest consumer group. The frontier is keyed by host, so a host is
+ * served by one worker of one instance at a time; within a poll the worker fetches its hosts in
+ * parallel on the instance's fetch pool, each host's entries in order. At least every second it
+ * writes what is finished — articles, URL states, new frontier entries, fetch-log entries and the
+ * consumer offsets past them — in one Kafka transaction. A crash re-fetches what was not
+ * committed; nothing is published twice.
  */
 public final class FrontierWorker implements Runnable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrontierWorker.class);
 
+    /**
+     * Longest a processed entry waits for its commit while the rest of its poll is fetched. Bounds
+     * what a crash re-fetches and how late the first articles of a slow (polite) batch appear.
+     */
+    static final long MAX_BATCH_MILLIS = 1_000;
+
     private final KafkaConsumer<String, byte[]> consumer;
     private final TransactionalProducer transactions;
     private final UrlProcessor processor;
+    private final ExecutorService fetchPool;
     private final UrlStates states;
     private final Topics topics;
     private final IngestListener listener;
@@ -60,12 +72,14 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     private final AvroSerde<RawArticle> rawSerde = AvroSerde.of(RawArticle.class);
     private final AvroSerde<UrlState> stateSerde = AvroSerde.of(UrlState.class);
     private final AvroSerde<FetchLogEntry> logSerde = AvroSerde.of(FetchLogEntry.class);
+    private final List<Future<RecordMetadata>> articleSends = new ArrayList<>();
     private volatile boolean stopped;
 
     public FrontierWorker(String bootstrap, Map<String, Object> clientProperties, String groupId, String transactionalId,
-                          Topics topics, UrlProcessor processor, UrlStates states, IngestListener listener,
-                          MeterRegistry meters, Clock clock) {
+                          Topics topics, UrlProcessor processor, ExecutorService fetchPool, UrlStates states,
+                          IngestListener listener, MeterRegistry meters, Clock clock) {
         this.processor = processor;
+        this.fetchPool = fetchPool;
         this.states = states;
         this.topics = topics;
         this.listener = listener;
@@ -97,22 +111,17 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     public void run() {
         try {
             while (!stopped) {
-                Set<TopicPartition> rewound = new HashSet<>();
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (stopped) {
-                        break;
-                    }
-                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                    // after a rewind the rest of that partition's batch comes again with the next poll
-                    if (!rewound.contains(tp) && !handle(record, tp)) {
-                        rewound.add(tp);
-                    }
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(300));
+                if (!records.isEmpty()) {
+                    fetchAndCommit(records);
                 }
             }
         } catch (WakeupException e) {
             if (!stopped) {
                 throw e;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (ProducerFencedException e) {
             LOG.error("ingest worker fenced by a newer instance with the same transactional id; stopping", e);
         } finally {
@@ -121,91 +130,188 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         }
     }
 
-    /** @return false when the transaction failed and the partition was rewound to its committed offset */
-    private boolean handle(ConsumerRecord<String, byte[]> record, TopicPartition tp) {
-        FrontierEntry entry;
-        try {
-            entry = frontierSerde.decode(record.value());
-        } catch (RuntimeException e) {
-            LOG.warn("undecodable frontier record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
-            meters.counter("khabar.ingest.frontier.undecodable").increment();
-            return commitOnly(tp, record.offset());
+    /**
+     * Fetches the poll's hosts in parallel on the shared fetch pool (each host's entries in order,
+     * one at a time) and commits what is finished at least every {@link #MAX_BATCH_MILLIS}.
+     */
+    private void fetchAndCommit(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        PollBatch batch = new PollBatch(records, states);
+        Map<String, List<ConsumerRecord<String, byte[]>>> byHost = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            byHost.computeIfAbsent(r.partition() + "/" + r.key(), k -> new ArrayList<>()).add(r);
         }
-        UrlResult result;
+        for (List<ConsumerRecord<String, byte[]>> host : byHost.values()) {
+            batch.taskStarted();
+            try {
+                fetchPool.execute(() -> fetchHost(host, batch));
+            } catch (RejectedExecutionException e) {
+                batch.taskEnded(); // shutting down: the entries stay uncommitted and come again
+            }
+        }
+        boolean allDone;
+        do {
+            allDone = batch.awaitTasks(MAX_BATCH_MILLIS);
+            if (!commit(batch)) {
+                batch.abandon();
+                batch.awaitTasks(0);
+                batch.forgetUncommitted().forEach(this::rewind);
+                return;
+            }
+        } while (!allDone);
+        batch.forgetUncommitted(); // entries a stop left unfinished come again, elsewhere or after a restart
+    }
+
+    private void fetchHost(List<ConsumerRecord<String, byte[]>> records, PollBatch batch) {
         try {
-            result = processor.process(entry);
+            for (ConsumerRecord<String, byte[]> r : records) {
+                if (stopped || batch.abandoned()) {
+                    return;
+                }
+                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                FrontierEntry entry = decode(r);
+                batch.complete(tp, r.offset(), entry, process(r, entry));
+            }
+        } finally {
+            batch.taskEnded();
+        }
+    }
+
+    private FrontierEntry decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            return frontierSerde.decode(record.value());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Fetches, extracts and decides one entry; null for an undecodable record (its offset is committed alone). */
+    private UrlResult process(ConsumerRecord<String, byte[]> record, FrontierEntry entry) {
+        if (entry == null) {
+            LOG.warn("undecodable frontier record {}-{}@{}", record.topic(), record.partition(), record.offset());
+            meters.counter("khabar.ingest.frontier.undecodable").increment();
+            return null;
+        }
+        try {
+            return processor.process(entry);
         } catch (RuntimeException | StackOverflowError e) {
             // a stage boundary: the URL ends as a typed failure and the worker goes on
             LOG.warn("unexpected failure processing {}", entry.getUrl(), e);
-            result = UrlResult.of(FetchOutcome.EXTRACT_FAILED, 0, e.toString());
+            return UrlResult.of(FetchOutcome.EXTRACT_FAILED, 0, e.toString());
         }
-        Optional<KafkaException> failure = commit(record, tp, entry, result);
-        if (failure.isPresent() && result.article() != null && TransactionalProducer.isTooLarge(failure.get())) {
-            // no retry can make the article fit: the URL ends as publish-failed instead of blocking its partition
-            result = UrlResult.of(FetchOutcome.PUBLISH_FAILED, result.status(), "article " + result.article().getId()
-                    + " is too large to publish: " + failure.get().getMessage());
-            failure = commit(record, tp, entry, result);
+    }
+
+    /**
+     * Commits the batch's committable entries in one transaction and reports each outcome.
+     *
+     * @return false when the transaction failed (it was aborted)
+     */
+    private boolean commit(PollBatch batch) {
+        List<PollBatch.Item> items = new ArrayList<>(batch.committable());
+        if (items.isEmpty()) {
+            return true;
+        }
+        Optional<KafkaException> failure = send(items);
+        while (failure.isPresent() && markTooLarge(batch, items)) {
+            // no retry can make such an article fit: it ends as publish-failed instead of blocking its partition
+            // (each round marks at least one more, so this ends)
+            failure = send(items);
         }
         if (failure.isPresent()) {
-            LOG.warn("transaction for {} failed, will retry: {}", entry.getUrl(), failure.get().toString());
-            rewind(tp, record.offset());
+            LOG.warn("transaction for {} frontier entries failed, will retry them: {}", items.size(),
+                    failure.get().toString());
             return false;
         }
-        result.states().forEach(states::remember);
+        batch.committed(items);
+        for (PollBatch.Item item : items) {
+            if (item.entry() != null) {
+                report(item.entry(), item.result());
+            }
+        }
+        return true;
+    }
+
+    private void report(FrontierEntry entry, UrlResult result) {
         meters.counter("khabar.ingest.outcomes", "source", entry.getSourceId(), "outcome", result.outcome().label())
                 .increment();
         Source source = processor.findSource(entry.getSourceId()).orElse(null);
         if (source != null) {
             listener.onOutcome(source, URI.create(entry.getUrl()), result.outcome(), result.detail());
         }
-        return true;
     }
 
     /**
-     * Writes everything {@code result} produced and the consumer offset in one transaction.
+     * Writes everything the batch produced and the consumer offsets past it in one transaction.
      *
      * @return the failure, after the transaction was aborted, or empty once it committed
      */
-    private Optional<KafkaException> commit(ConsumerRecord<String, byte[]> record, TopicPartition tp, FrontierEntry entry,
-                                            UrlResult result) {
+    private Optional<KafkaException> send(List<PollBatch.Item> items) {
         KafkaProducer<String, byte[]> producer = transactions.get();
-        Future<RecordMetadata> articleSend = null;
+        articleSends.clear();
         try {
             producer.beginTransaction();
-            if (result.article() != null) {
-                articleSend = producer.send(new ProducerRecord<>(topics.raw(), result.article().getId(),
-                        rawSerde.encode(result.article())));
+            for (PollBatch.Item item : items) {
+                send(producer, item.entry(), item.result());
             }
-            for (UrlState s : result.states()) {
-                producer.send(new ProducerRecord<>(topics.ingestState(), s.getUrl(), stateSerde.encode(s)));
-            }
-            for (FrontierEntry f : result.followUps()) {
-                producer.send(new ProducerRecord<>(topics.frontier(), hostKey(f.getUrl()), frontierSerde.encode(f)));
-            }
-            producer.send(new ProducerRecord<>(topics.fetchLog(), entry.getUrl(), logSerde.encode(logEntry(entry, result))));
-            producer.sendOffsetsToTransaction(Map.of(tp, new OffsetAndMetadata(record.offset() + 1)),
-                    consumer.groupMetadata());
+            producer.sendOffsetsToTransaction(PollBatch.offsets(items), consumer.groupMetadata());
             producer.commitTransaction();
             return Optional.empty();
         } catch (ProducerFencedException e) {
             throw e;
         } catch (KafkaException e) {
             transactions.abortOrReplace();
-            return Optional.of(TransactionalProducer.sendFailure(articleSend).orElse(e));
+            return Optional.of(e);
         }
     }
 
     /**
-     * Puts the partition back where the last committed transaction left it: the entry that failed (and
-     * anything after it) comes again, an entry whose commit did go through does not.
+     * Sends one entry's records, noting its article's send (null for none) in {@code articleSends}
+     * first: a send that fails for size fails the ones after it, and must still be found.
      */
-    private void rewind(TopicPartition tp, long failedOffset) {
-        long position = failedOffset;
+    private void send(KafkaProducer<String, byte[]> producer, FrontierEntry entry, UrlResult result) {
+        if (entry == null) {
+            articleSends.add(null); // an undecodable record: only its offset is committed
+            return;
+        }
+        articleSends.add(result.article() == null ? null : producer.send(new ProducerRecord<>(topics.raw(),
+                result.article().getId(), rawSerde.encode(result.article()))));
+        for (UrlState s : result.states()) {
+            producer.send(new ProducerRecord<>(topics.ingestState(), s.getUrl(), stateSerde.encode(s)));
+        }
+        for (FrontierEntry f : result.followUps()) {
+            producer.send(new ProducerRecord<>(topics.frontier(), hostKey(f.getUrl()), frontierSerde.encode(f)));
+        }
+        producer.send(new ProducerRecord<>(topics.fetchLog(), entry.getUrl(), logSerde.encode(logEntry(entry, result))));
+    }
+
+    /**
+     * Turns each article whose send failed for its size into a publish-failed outcome.
+     *
+     * @return whether any did (so a second commit can succeed)
+     */
+    private boolean markTooLarge(PollBatch batch, List<PollBatch.Item> items) {
+        boolean any = false;
+        for (int i = 0; i < articleSends.size(); i++) {
+            Optional<KafkaException> sendFailure = TransactionalProducer.sendFailure(articleSends.get(i));
+            if (sendFailure.isPresent() && TransactionalProducer.isTooLarge(sendFailure.get())) {
+                PollBatch.Item item = items.get(i);
+                items.set(i, batch.replace(item, UrlResult.of(FetchOutcome.PUBLISH_FAILED, item.result().status(), "article "
+                        + item.result().article().getId() + " is too large to publish: " + sendFailure.get().getMessage())));
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Puts the partition back where the last committed transaction left it: the entries that failed
+     * come again, an entry whose commit did go through does not.
+     */
+    private void rewind(TopicPartition tp) {
+        Long position = null;
         while (!stopped) {
             try {
                 OffsetAndMetadata committed = consumer.committed(Set.of(tp)).get(tp);
-                position = committed == null ? failedOffset : committed.offset();
+                position = committed == null ? null : committed.offset();
                 break;
             } catch (WakeupException e) {
                 if (!stopped) {
@@ -217,26 +323,13 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
             }
         }
         try {
-            consumer.seek(tp, position);
+            if (position == null) {
+                consumer.seekToBeginning(Set.of(tp)); // nothing committed yet: the reset policy is earliest
+            } else {
+                consumer.seek(tp, position);
+            }
         } catch (IllegalStateException e) {
             // the partition moved to another instance in a rebalance: it resumes from the committed offset
-        }
-    }
-
-    /** Commits only the offset past an undecodable record; false (rewound) when that fails. */
-    private boolean commitOnly(TopicPartition tp, long offset) {
-        KafkaProducer<String, byte[]> producer = transactions.get();
-        try {
-            producer.beginTransaction();
-            producer.sendOffsetsToTransaction(Map.of(tp, new OffsetAndMetadata(offset + 1)), consumer.groupMetadata());
-            producer.commitTransaction();
-            return true;
-        } catch (ProducerFencedException e) {
-            throw e;
-        } catch (KafkaException e) {
-            transactions.abortOrReplace();
-            rewind(tp, offset);
-            return false;
         }
     }
 

@@ -249,8 +249,12 @@ public final class UrlProcessor {
         if (a.getHost() == null || b.getHost() == null) {
             return false;
         }
-        String x = a.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
-        String y = b.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+        String x = withoutWww(a.getHost().toLowerCase(Locale.ROOT));
+        String y = withoutWww(b.getHost().toLowerCase(Locale.ROOT));
         return x.equals(y);
+    }
+
+    private static String withoutWww(String host) {
+        return host.startsWith("www.") ? host.substring(4) : host;
     }
 }

@@ -24,6 +24,18 @@ public class UrlStates {
                         ? now : old);
     }
 
+    /**
+     * Puts back {@code before} (or nothing) where {@code ours} is still the current state; a state
+     * that replaced {@code ours} meanwhile (from the state topic) is kept.
+     */
+    void restore(UrlState ours, UrlState before) {
+        if (before == null) {
+            byUrl.remove(ours.getUrl(), ours);
+        } else {
+            byUrl.replace(ours.getUrl(), ours, before);
+        }
+    }
+
     public int size() {
         return byUrl.size();
     }

@@ -1,0 +1,111 @@
+package dev.khabar.ingest.frontier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.khabar.ingest.fetch.FetchOutcome;
+import dev.khabar.schemas.UrlState;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class PollBatchTest {
+
+    private static final TopicPartition P0 = new TopicPartition("news.frontier", 0);
+    private static final TopicPartition P1 = new TopicPartition("news.frontier", 1);
+
+    @Test
+    void anOffsetOnlyPassesFinishedEntries() {
+        PollBatch batch = new PollBatch(List.of(record(P0, 7), record(P0, 8), record(P0, 9), record(P1, 3)), new UrlStates());
+        batch.complete(P0, 8, null, null); // a faster host finished first
+        batch.complete(P1, 3, null, null);
+
+        assertThat(batch.committable()).extracting(PollBatch.Item::offset).containsExactly(3L);
+
+        batch.complete(P0, 7, null, null);
+        List<PollBatch.Item> items = batch.committable();
+        assertThat(items).extracting(PollBatch.Item::offset).containsExactlyInAnyOrder(7L, 8L, 3L);
+        assertThat(PollBatch.offsets(items)).containsEntry(P0, new OffsetAndMetadata(9))
+                .containsEntry(P1, new OffsetAndMetadata(4)).hasSize(2);
+
+        batch.committed(items);
+        assertThat(batch.committable()).isEmpty();
+        batch.complete(P0, 9, null, null);
+        assertThat(batch.committable()).extracting(PollBatch.Item::offset).containsExactly(9L);
+    }
+
+    @Test
+    void aFailedCommitTakesBackTheStatesSoTheRefetchPublishesAgain() {
+        UrlStates states = new UrlStates();
+        UrlState before = state("https://a.example/x", 10, "h1", 1);
+        states.remember(before);
+        PollBatch batch = new PollBatch(List.of(record(P0, 4), record(P0, 5), record(P1, 0)), states);
+        batch.complete(P1, 0, null, published(state("https://b.example/y", 20, "hy", 1)));
+        batch.committed(batch.committable());
+        batch.complete(P0, 4, null, published(state("https://a.example/x", 20, "h2", 2)));
+        batch.complete(P0, 5, null, published(state("https://a.example/new", 20, "h3", 1)));
+        // a later entry of the same host sees what the earlier ones decided
+        assertThat(states.find("https://a.example/x")).get().extracting(UrlState::getContentHash).isEqualTo("h2");
+
+        assertThat(batch.forgetUncommitted()).containsExactly(P0);
+
+        assertThat(states.find("https://a.example/x")).contains(before);
+        assertThat(states.find("https://a.example/new")).isEmpty();
+        assertThat(states.find("https://b.example/y")).as("committed states stay").isPresent();
+    }
+
+    @Test
+    void aStateThatArrivedFromTheTopicMeanwhileIsKept() {
+        UrlStates states = new UrlStates();
+        PollBatch batch = new PollBatch(List.of(record(P0, 0)), states);
+        batch.complete(P0, 0, null, published(state("https://a.example/x", 20, "mine", 1)));
+        UrlState other = state("https://a.example/x", 30, "theirs", 1);
+        states.remember(other); // another instance's newer fetch, read from the state topic
+
+        batch.forgetUncommitted();
+
+        assertThat(states.find("https://a.example/x")).contains(other);
+    }
+
+    @Test
+    void replacingAResultTakesBackOnlyThatEntrysStates() {
+        UrlStates states = new UrlStates();
+        PollBatch batch = new PollBatch(List.of(record(P0, 0), record(P0, 1)), states);
+        batch.complete(P0, 0, null, published(state("https://a.example/huge", 20, "big", 1)));
+        batch.complete(P0, 1, null, published(state("https://a.example/ok", 20, "small", 1)));
+
+        PollBatch.Item replaced = batch.replace(batch.committable().get(0),
+                UrlResult.of(FetchOutcome.PUBLISH_FAILED, 200, "too large"));
+
+        assertThat(states.find("https://a.example/huge")).isEmpty();
+        assertThat(states.find("https://a.example/ok")).isPresent();
+        assertThat(replaced.result().outcome()).isEqualTo(FetchOutcome.PUBLISH_FAILED);
+        assertThat(batch.committable().get(0).result().outcome()).isEqualTo(FetchOutcome.PUBLISH_FAILED);
+    }
+
+    @Test
+    void awaitingTasksReturnsOnceTheLastEnds() throws Exception {
+        PollBatch batch = new PollBatch(List.of(record(P0, 0)), new UrlStates());
+        batch.taskStarted();
+        assertThat(batch.awaitTasks(20)).isFalse();
+        Thread t = new Thread(batch::taskEnded);
+        t.start();
+        assertThat(batch.awaitTasks(0)).isTrue();
+        t.join();
+    }
+
+    private static ConsumerRecord<String, byte[]> record(TopicPartition p, long offset) {
+        return new ConsumerRecord<>(p.topic(), p.partition(), offset, "host", new byte[0]);
+    }
+
+    private static UrlResult published(UrlState s) {
+        return UrlResult.of(FetchOutcome.PUBLISHED, 200, "").withStates(List.of(s));
+    }
+
+    private static UrlState state(String url, long at, String hash, int version) {
+        return UrlState.newBuilder().setUrl(url).setLastFetched(Instant.ofEpochSecond(at)).setContentHash(hash)
+                .setVersion(version).setLastOutcome("published").build();
+    }
+}
