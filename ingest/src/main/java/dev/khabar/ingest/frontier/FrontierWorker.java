@@ -57,7 +57,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
      * Longest a processed entry waits for its commit while the rest of its poll is fetched. Bounds
      * what a crash re-fetches and how late the first articles of a slow (polite) batch appear.
      */
-    static final long MAX_BATCH_MILLIS = 1_000;
+    public static final long MAX_BATCH_MILLIS = 1_000;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final TransactionalProducer transactions;

@@ -4,7 +4,6 @@ import dev.khabar.processor.classify.Category.Requirement;
 import dev.khabar.processor.classify.TermIndex.Hit;
 import dev.khabar.processor.classify.TermIndex.Role;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,9 +40,12 @@ final class CategoryScorer {
     }
 
     private final ScoringSettings settings;
+    /** {@link #decay} for k below 64. */
+    private final double[] decays;
 
     CategoryScorer(ScoringSettings settings) {
         this.settings = settings;
+        this.decays = decays(settings.repeatDecay());
     }
 
     /** {@code hits} are this category's hits, excluded spans already removed, in reading order. */
@@ -99,28 +101,41 @@ final class CategoryScorer {
         if (!applies) {
             return new Outcome(score, false, any, List.of());
         }
-        List<EvidenceSpan> evidence = new ArrayList<>(counted.size() + requirementHits.length);
-        for (int i = 0; i < counted.size(); i++) {
-            evidence.add(span(category, counted.get(i), weights.get(i), scope, title, text));
-        }
+        List<Hit> evidenceHits = new ArrayList<>(counted);
+        List<Double> evidenceWeights = new ArrayList<>(weights);
         for (Hit h : requirementHits) {
             if (h != null) {
-                evidence.add(span(category, h, 0, scope, title, text));
+                evidenceHits.add(h);
+                evidenceWeights.add(0.0);
             }
         }
-        evidence.sort(Comparator.comparingDouble((EvidenceSpan e) -> -Math.abs(e.weight()))
-                .thenComparingInt(EvidenceSpan::start));
-        List<EvidenceSpan> top = evidence.size() > MAX_EVIDENCE ? evidence.subList(0, MAX_EVIDENCE) : evidence;
-        return new Outcome(score, true, any, List.copyOf(top));
+        List<EvidenceSpan> evidence = new ArrayList<>(MAX_EVIDENCE);
+        for (int i : strongest(evidenceHits, evidenceWeights)) {
+            evidence.add(span(category, evidenceHits.get(i), evidenceWeights.get(i), scope, title, text));
+        }
+        return new Outcome(score, true, any, List.copyOf(evidence));
     }
 
-    /** {@code repeat_decay^(k-1)} for the k-th occurrence of a term. */
+    /** {@code repeat_decay^(k-1)} for the k-th occurrence of a term, until it falls to 1e-6. */
     private double decay(int k) {
-        double d = 1;
-        for (int i = 1; i < k && d > 1e-6; i++) {
+        if (k < decays.length) {
+            return decays[k];
+        }
+        double d = decays[decays.length - 1];
+        for (int i = decays.length - 1; i < k && d > 1e-6; i++) {
             d *= settings.repeatDecay();
         }
         return d;
+    }
+
+    private static double[] decays(double repeatDecay) {
+        double[] t = new double[64];
+        t[0] = 1;
+        t[1] = 1;
+        for (int k = 2; k < t.length; k++) {
+            t[k] = t[k - 1] > 1e-6 ? t[k - 1] * repeatDecay : t[k - 1];
+        }
+        return t;
     }
 
     private double multiplier(Hit h, Scope scope) {
@@ -154,10 +169,44 @@ final class CategoryScorer {
         return false;
     }
 
+    /**
+     * Indices of the {@link #MAX_EVIDENCE} strongest hits: by absolute weight (as rounded in the
+     * evidence), then by position. A selection, not a sort: an article can have hundreds of hits.
+     */
+    private static int[] strongest(List<Hit> hits, List<Double> weights) {
+        int k = Math.min(MAX_EVIDENCE, hits.size());
+        int[] top = new int[k];
+        int size = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            int at = size;
+            while (at > 0 && stronger(hits, weights, i, top[at - 1])) {
+                at--;
+            }
+            if (at >= k) {
+                continue;
+            }
+            int last = Math.min(size, k - 1);
+            System.arraycopy(top, at, top, at + 1, last - at);
+            top[at] = i;
+            size = Math.min(size + 1, k);
+        }
+        return top;
+    }
+
+    private static boolean stronger(List<Hit> hits, List<Double> weights, int a, int b) {
+        double wa = Math.abs(rounded(weights.get(a)));
+        double wb = Math.abs(rounded(weights.get(b)));
+        return wa != wb ? wa > wb : hits.get(a).start() < hits.get(b).start();
+    }
+
+    private static double rounded(double weight) {
+        return Math.round(weight * 1000) / 1000.0;
+    }
+
     private static EvidenceSpan span(Category category, Hit h, double weight, Scope scope, String title, String text) {
         String field = h.inTitle() ? "title" : h.start() < scope.leadEnd() ? "lead" : "body";
         String source = h.inTitle() ? title : text;
         return new EvidenceSpan(category.id(), field, source.substring(h.start(), h.end()), h.start(), h.end(),
-                Math.round(weight * 1000) / 1000.0);
+                rounded(weight));
     }
 }

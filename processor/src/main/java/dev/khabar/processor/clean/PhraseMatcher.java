@@ -66,7 +66,7 @@ public final class PhraseMatcher<T> {
         if (node.anyWord != null) {
             walk(node.anyWord, text, start, next + 1, out);
         }
-        if (node.exact != null) {
+        if (node.exact != null && node.mayHaveExact(token.hashCode())) {
             Node<T> child = node.exact.get(token);
             if (child != null) {
                 walk(child, text, start, next + 1, out);
@@ -101,6 +101,35 @@ public final class PhraseMatcher<T> {
         String prefixStarts = "";
         List<T> values;
 
+        /**
+         * A one-hash Bloom filter over the keys of {@link #exact} (the hash a String caches): most
+         * tokens of a text start no phrase, and this small bit set rejects them without touching
+         * the map, whose table is too large to stay in cache.
+         */
+        long[] exactBloom = new long[1];
+
+        boolean mayHaveExact(int hash) {
+            int bit = (hash ^ (hash >>> 16)) & (exactBloom.length * 64 - 1);
+            return (exactBloom[bit >>> 6] & (1L << bit)) != 0;
+        }
+
+        /** Adds {@code key} to the filter, first doubling it while it has fewer than 16 bits per key. */
+        private void indexExact(String key) {
+            int wanted = Integer.highestOneBit(Math.max(64, Math.min(1 << 18, exact.size() * 16)) - 1) << 1;
+            if (wanted > exactBloom.length * 64) {
+                exactBloom = new long[wanted / 64];
+                exact.keySet().forEach(this::setExactBit);
+            } else {
+                setExactBit(key);
+            }
+        }
+
+        private void setExactBit(String key) {
+            int h = key.hashCode();
+            int bit = (h ^ (h >>> 16)) & (exactBloom.length * 64 - 1);
+            exactBloom[bit >>> 6] |= 1L << bit;
+        }
+
         /** A one-hash Bloom filter over {@link #prefixHashes}: most tokens are rejected here. */
         final java.util.BitSet prefixBloom = new java.util.BitSet(BLOOM_BITS);
 
@@ -132,7 +161,12 @@ public final class PhraseMatcher<T> {
                 }
                 map = exact;
             }
-            return map.computeIfAbsent(token, t -> new Node<>());
+            int before = map.size();
+            Node<T> child = map.computeIfAbsent(token, t -> new Node<>());
+            if (!isPrefix && map.size() != before) {
+                indexExact(token);
+            }
+            return child;
         }
     }
 

@@ -89,9 +89,30 @@ public final class TextCleaner {
         return new String(out, 0, length);
     }
 
+    /**
+     * A cheap first test: whether the line's first word could start a phrase. Only the text up to
+     * the first space after a word is folded (a space is never part of a token or dropped by
+     * folding, so that word's fold is the line's first token); most lines of an article stop here.
+     */
+    private boolean startsWithFirstWord(String line) {
+        int n = line.length();
+        int i = 0;
+        while (i < n && !FoldedText.isWordChar(line.charAt(i))) {
+            i++;
+        }
+        while (i < n && line.charAt(i) != ' ') {
+            i++;
+        }
+        FoldedText head = FoldedText.fold(line.substring(0, i));
+        return head.tokenCount() == 0 || firstWords.contains(head.token(0));
+    }
+
     /** Whether {@code line} (one line of text) is one of the boilerplate phrases. */
     public boolean isBoilerplate(String line) {
         if (line.length() > MAX_KEY_LINE) {
+            return false;
+        }
+        if (!startsWithFirstWord(line)) {
             return false;
         }
         boolean whole = line.length() <= maxLineLength;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -124,14 +125,15 @@ final class KeywordExtractor {
                 candidates.add(new Candidate(key.toString(), text.sourceText(c[1], c[1] + c[2]), score, c[2]));
             }
         }
-        candidates.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score())
-                : a.tokens() != b.tokens() ? b.tokens() - a.tokens() : a.key().compareTo(b.key()));
+        // best first; a heap, as only the first few are taken
+        PriorityQueue<Candidate> best = new PriorityQueue<>(Math.max(1, candidates.size()), (a, b) ->
+                a.score() != b.score() ? Double.compare(b.score(), a.score())
+                        : a.tokens() != b.tokens() ? b.tokens() - a.tokens() : a.key().compareTo(b.key()));
+        best.addAll(candidates);
         List<String> out = new ArrayList<>();
         List<String> chosenKeys = new ArrayList<>();
-        for (Candidate c : candidates) {
-            if (out.size() == MAX_KEYWORDS) {
-                break;
-            }
+        while (!best.isEmpty() && out.size() < MAX_KEYWORDS) {
+            Candidate c = best.poll();
             if (c.score() < 2.0 && !c.key().startsWith("@")) {
                 continue;
             }
