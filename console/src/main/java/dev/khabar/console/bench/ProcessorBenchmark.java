@@ -4,13 +4,20 @@ import dev.khabar.console.config.ConfigLoader;
 import dev.khabar.console.config.KhabarConfig;
 import dev.khabar.console.runtime.ProcessorRunner;
 import dev.khabar.kafka.EmbeddedKafkaBroker;
+import dev.khabar.processor.classify.Taxonomy;
+import dev.khabar.processor.classify.TopicClassifier;
+import dev.khabar.processor.clean.TextCleaner;
+import dev.khabar.processor.enrich.ArticleEnricher;
+import dev.khabar.processor.pipeline.ArticlePipeline;
 import dev.khabar.processor.topology.ProcessorConfig;
 import dev.khabar.processor.topology.StreamsSettings;
 import dev.khabar.schemas.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -24,7 +31,23 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 final class ProcessorBenchmark {
 
+    private static final int WARM_UP_SECONDS = 20;
+
     private ProcessorBenchmark() {
+    }
+
+    /** Runs the plain pipeline over synthetic articles for {@code time}; returns how many it processed. */
+    private static long warmUp(Duration time, int size) {
+        TopicClassifier classifier = new TopicClassifier(Taxonomy.defaults());
+        ArticlePipeline pipeline = new ArticlePipeline(TextCleaner.defaults(), () -> classifier,
+                ArticleEnricher.defaults(), Clock.systemUTC());
+        Instant now = Instant.now();
+        long deadline = System.nanoTime() + time.toNanos();
+        long n = 0;
+        while (System.nanoTime() < deadline) {
+            pipeline.process(SyntheticArticles.article((int) (n++ % 512), size, now));
+        }
+        return n;
     }
 
     static void run(int articles, int size, int partitions, PrintStream out) throws Exception {
@@ -52,6 +75,10 @@ final class ProcessorBenchmark {
             }
             out.printf("pass-through (exactly-once): %,.0f records/s%n", passRate);
 
+            // JIT warm-up, as JMH does: the processor's own code would otherwise be compiled while it is measured
+            // (on a two-core machine the compiler takes most of a core for the first ~20 s)
+            long warmed = warmUp(Duration.ofSeconds(WARM_UP_SECONDS), size);
+            out.printf("warm-up: %,d articles through clean+enrich+classify in %d s%n", warmed, WARM_UP_SECONDS);
             double khabarRate;
             try (ProcessorRunner runner = ProcessorRunner.start(config, bootstrap, new SimpleMeterRegistry())) {
                 khabarRate = BenchKafka.rate(bootstrap, t.enriched(), articles, Duration.ofMinutes(10), r -> { });

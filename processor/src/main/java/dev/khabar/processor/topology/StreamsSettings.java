@@ -16,6 +16,9 @@ public final class StreamsSettings {
     /** The producer's largest request: what news.raw and news.dlq take as Khabar creates them. */
     public static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 
+    /** The producer's batch per partition: many articles per request. */
+    static final int BATCH_BYTES = 512 * 1024;
+
     private StreamsSettings() {
     }
 
@@ -42,6 +45,10 @@ public final class StreamsSettings {
         // One request in flight per connection: with transactions v2 a broker rejects a transaction's later batches
         // that overtake its first one (retriable OutOfOrderSequence, KAFKA-18202), and each retry stalls the task.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
+        // With one request in flight, a request must carry many records: the 16 KB default batch holds one
+        // enriched article (5–20 KB), so each round trip would move one article per partition.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), BATCH_BYTES);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);
         p.putAll(clientProperties);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return p;
