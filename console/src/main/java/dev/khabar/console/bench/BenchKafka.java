@@ -2,6 +2,7 @@ package dev.khabar.console.bench;
 
 import dev.khabar.schemas.AvroSerde;
 import dev.khabar.schemas.RawArticle;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -99,6 +100,12 @@ final class BenchKafka {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** CPU time this JVM has used so far, all threads (the embedded broker and local servers included). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static long usedHeapMb() {

@@ -81,11 +81,17 @@ final class IngestBenchmark {
             FetchSettings fast = new FetchSettings("KhabarBench/1", Duration.ofSeconds(5), Duration.ofSeconds(10),
                     4 * 1024 * 1024, 3, Duration.ZERO);
             out.printf("%d pages of %d bytes on %d loopback hosts, %d fetch threads%n", urls.size(), page.length, hosts, hosts);
+            long cpu = BenchKafka.processCpuNanos();
             double raw = rawFetchRate(fast, urls, hosts);
-            out.printf("raw HTTP fetch:                     %,.0f pages/s%n", raw);
+            double rawCpu = (BenchKafka.processCpuNanos() - cpu) / 1e6 / urls.size();
+            out.printf("raw HTTP fetch:                     %,.0f pages/s, %.2f ms CPU per page%n", raw, rawCpu);
+            cpu = BenchKafka.processCpuNanos();
             double ingest = ingestRate(fast, sources, urls.size(), hosts);
-            out.printf("ingest (fetch+extract+publish):     %,.0f pages/s%n", ingest);
+            double ingestCpu = (BenchKafka.processCpuNanos() - cpu) / 1e6 / urls.size();
+            out.printf("ingest (fetch+extract+publish):     %,.0f pages/s, %.2f ms CPU per page "
+                    + "(broker start-up included)%n", ingest, ingestCpu);
             out.printf("ratio ingest/raw:                   %.2f%n", ingest / raw);
+            out.printf("CPU cores of this machine:          %d%n", Runtime.getRuntime().availableProcessors());
             out.printf("heap used after the run:            %d MB%n", BenchKafka.usedHeapMb());
         } finally {
             servers.forEach(s -> s.stop(0));

@@ -1,13 +1,12 @@
 package dev.khabar.ingest.extract;
 
-import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**

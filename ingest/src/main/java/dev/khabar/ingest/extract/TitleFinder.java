@@ -1,9 +1,8 @@
 package dev.khabar.ingest.extract;
 
-import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Map;
-
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**

@@ -1,12 +1,13 @@
 package dev.khabar.ingest.fetch;
 
-import java.util.regex.Pattern;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
 
 /**
  * Refuses URLs whose host resolves to an address a public source must not reach: loopback,
@@ -30,7 +31,20 @@ public final class AddressGuard {
         this.resolver = resolver;
     }
 
+    /**
+     * The guard over the JVM's resolver. The JDK HTTP client resolves through the same
+     * {@link InetAddress} cache, which keeps an answer for {@code networkaddress.cache.ttl} (30 s
+     * by default) whatever the DNS record's own TTL: a name that answers a public address to the
+     * guard and a private one a moment later (DNS rebinding) reaches the client with the vetted
+     * answer, unless the cache entry expires in between. A cache TTL of 0 disables that, hence the
+     * warning.
+     */
     public static AddressGuard system() {
+        String ttl = java.security.Security.getProperty("networkaddress.cache.ttl");
+        if ("0".equals(ttl == null ? System.getProperty("sun.net.inetaddr.ttl") : ttl)) {
+            LoggerFactory.getLogger(AddressGuard.class).warn("networkaddress.cache.ttl is 0: the HTTP client may "
+                    + "connect to a different address than the SSRF guard vetted (DNS rebinding)");
+        }
         return new AddressGuard(InetAddress::getAllByName);
     }
 

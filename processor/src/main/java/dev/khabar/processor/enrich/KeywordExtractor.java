@@ -97,21 +97,19 @@ final class KeywordExtractor {
             }
         }
         // a phrase repeats only if its words do: phrases start and continue on repeated words
-        Map<Long, int[]> phrases = new HashMap<>(); // word ids → {count, first token, length}
+        PhraseCounts phrases = new PhraseCounts(n);
         for (int t = 0; t < n; t++) {
             if (inEntity[t] || count[id[t]] < 2) {
                 continue;
             }
-            long key = id[t];
+            long key = 1L << 21 | id[t]; // the leading 1 keeps "a b" and "<word 0> a b" apart
             for (int len = 2; len <= 3 && t + len <= n; len++) {
                 int last = t + len - 1;
                 if (inEntity[last] || count[id[last]] < 2 || text.start(last) - text.end(last - 1) > 2) {
                     break;
                 }
                 key = (key << 21) | id[last];
-                int from = t;
-                int length = len;
-                phrases.computeIfAbsent(key, k -> new int[] {0, from, length})[0]++;
+                phrases.add(key, t, len);
             }
         }
         for (int[] c : phrases.values()) {
@@ -155,6 +153,65 @@ final class KeywordExtractor {
             }
         }
         return false;
+    }
+
+    /** Counts of word-id sequences: an open-addressing table, as an article has thousands of them. */
+    private static final class PhraseCounts {
+        private long[] keys;
+        private int[][] values; // {count, first token, length}
+        private int size;
+
+        PhraseCounts(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
+            keys = new long[capacity];
+            values = new int[capacity][];
+        }
+
+        void add(long key, int first, int length) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            int slot = slot(keys, values, key);
+            if (values[slot] == null) {
+                keys[slot] = key;
+                values[slot] = new int[] {0, first, length};
+                size++;
+            }
+            values[slot][0]++;
+        }
+
+        List<int[]> values() {
+            List<int[]> out = new ArrayList<>(size);
+            for (int[] v : values) {
+                if (v != null) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[][] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2][];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldValues[i] != null) {
+                    int slot = slot(keys, values, oldKeys[i]);
+                    keys[slot] = oldKeys[i];
+                    values[slot] = oldValues[i];
+                }
+            }
+        }
+
+        private static int slot(long[] keys, int[][] values, long key) {
+            int mask = keys.length - 1;
+            int i = (int) SimHash.mix(key) & mask;
+            while (values[i] != null && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
     }
 
     private static final String[] HINDI_ENDINGS = {"ियों", "ाओं", "ों", "ें", "ीं", "ा", "े", "ी"};
