@@ -21,7 +21,6 @@ import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -83,13 +82,17 @@ public final class NewsTopology {
                 .map((w, count) -> KeyValue.pair(w.key() + "@" + w.window().start(), statsCount(w, count)),
                         Named.as("stats-record"))
                 .to(topics.stats(), Produced.with(Serdes.String(), AvroSerde.of(StatsCount.class)).withName("stats-sink"));
-        articles.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
+        // encoded once: news.enriched and each of its category topics carry the same bytes
+        KStream<String, Labelled> encoded = articles.mapValues(a -> new Labelled(a.getLabels(), enrichedSerde.encode(a)),
+                Named.as("encode-enriched"));
+        encoded.mapValues(Labelled::bytes, Named.as("enriched-bytes"))
+                .to(topics.enriched(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("enriched-sink"));
         articles.mapValues(ArticlePipeline::withoutLabels, Named.as("drop-labels"))
                 .to(topics.clean(), Produced.with(Serdes.String(), enrichedSerde).withName("clean-sink"));
-        articles.flatMapValues(a -> a.getLabels().stream().map(label -> new Labelled(label, a)).toList(),
+        encoded.flatMapValues(e -> e.labels().stream().map(label -> new Labelled(List.of(label), e.bytes())).toList(),
                         Named.as("one-per-label"))
-                .to((id, labelled, ctx) -> topics.category(labelled.label()),
-                        Produced.with(Serdes.String(), Serdes.serdeFrom(labelledSerializer(enrichedSerde), NewsTopology::notRead))
+                .to((id, labelled, ctx) -> topics.category(labelled.labels().get(0)),
+                        Produced.with(Serdes.String(), Serdes.serdeFrom(NewsTopology::labelledBytes, NewsTopology::notRead))
                                 .withName("category-sink"));
         return builder.build();
     }
@@ -116,12 +119,12 @@ public final class NewsTopology {
         return new StatsCount(dv[0], dv[1], w.window().startTime(), w.window().endTime(), count);
     }
 
-    /** An article on its way to one category topic. */
-    record Labelled(String label, EnrichedArticle article) {
+    /** An encoded enriched article and its labels (one, on its way to that category's topic). */
+    record Labelled(List<String> labels, byte[] bytes) {
     }
 
-    private static Serializer<Labelled> labelledSerializer(AvroSerde<EnrichedArticle> serde) {
-        return (topic, labelled) -> labelled == null ? null : serde.encode(labelled.article());
+    private static byte[] labelledBytes(String topic, Labelled labelled) {
+        return labelled == null ? null : labelled.bytes();
     }
 
     private static Labelled notRead(String topic, byte[] bytes) {
