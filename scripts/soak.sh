@@ -6,6 +6,7 @@
 #
 #   scripts/soak.sh [MINUTES] [RATE]        # defaults: 30 minutes, 5 new articles/s
 #   SOAK_OFFLINE=1 scripts/soak.sh 5        # build with Maven offline (-o)
+#   SOAK_PROCESSOR_PROPERTIES=k=v,k2=v2      # raw Kafka/Streams properties for the processor
 #
 # Results: target/soak/<UTC time>/summary.txt (also printed), samples.csv, processor.log, ingest.log.
 # Record the latest summary in RELIABILITY.md, with the duration it really ran.

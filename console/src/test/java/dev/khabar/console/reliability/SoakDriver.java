@@ -109,7 +109,14 @@ public final class SoakDriver {
         String bootstrap = kafka.bootstrapServers();
         long start = System.nanoTime();
         long end = start + TimeUnit.MINUTES.toNanos(minutes);
-        try (ChildJvm processor = ChildJvm.start(out.resolve("processor.log"), env, "process", "--bootstrap", bootstrap);
+        List<String> processArgs = new ArrayList<>(List.of("process", "--bootstrap", bootstrap));
+        // e.g. SOAK_PROCESSOR_PROPERTIES="statestore.cache.max.bytes=0" to rule the record caches in or out
+        for (String property : System.getenv().getOrDefault("SOAK_PROCESSOR_PROPERTIES", "").split(",")) {
+            if (!property.isBlank()) {
+                processArgs.addAll(List.of("--kafka-property", property.strip()));
+            }
+        }
+        try (ChildJvm processor = ChildJvm.start(out.resolve("processor.log"), env, processArgs.toArray(String[]::new));
              ChildJvm ingest = ChildJvm.start(out.resolve("ingest.log"), env, "ingest", "--bootstrap", bootstrap,
                      "--sources", sources.toString())) {
             long nextSample = start + SAMPLE_EVERY.toNanos();
