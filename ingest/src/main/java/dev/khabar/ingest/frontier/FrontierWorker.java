@@ -4,11 +4,8 @@ import dev.khabar.ingest.IngestListener;
 import dev.khabar.ingest.fetch.FetchOutcome;
 import dev.khabar.ingest.source.Source;
 import dev.khabar.schemas.AvroSerde;
-import dev.khabar.schemas.FetchLogEntry;
 import dev.khabar.schemas.FrontierEntry;
-import dev.khabar.schemas.RawArticle;
 import dev.khabar.schemas.Topics;
-import dev.khabar.schemas.UrlState;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -21,17 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
@@ -60,19 +53,13 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     public static final long MAX_BATCH_MILLIS = 1_000;
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final TransactionalProducer transactions;
+    private final BatchTransaction transaction;
     private final UrlProcessor processor;
     private final ExecutorService fetchPool;
     private final UrlStates states;
-    private final Topics topics;
     private final IngestListener listener;
     private final MeterRegistry meters;
-    private final Clock clock;
     private final AvroSerde<FrontierEntry> frontierSerde = AvroSerde.of(FrontierEntry.class);
-    private final AvroSerde<RawArticle> rawSerde = AvroSerde.of(RawArticle.class);
-    private final AvroSerde<UrlState> stateSerde = AvroSerde.of(UrlState.class);
-    private final AvroSerde<FetchLogEntry> logSerde = AvroSerde.of(FetchLogEntry.class);
-    private final List<Future<RecordMetadata>> articleSends = new ArrayList<>();
     private volatile boolean stopped;
 
     public FrontierWorker(String bootstrap, Map<String, Object> clientProperties, String groupId, String transactionalId,
@@ -81,10 +68,8 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         this.processor = processor;
         this.fetchPool = fetchPool;
         this.states = states;
-        this.topics = topics;
         this.listener = listener;
         this.meters = meters;
-        this.clock = clock;
         Map<String, Object> c = new HashMap<>(clientProperties);
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -103,7 +88,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
-        transactions = new TransactionalProducer(p, () -> stopped);
+        transaction = new BatchTransaction(new TransactionalProducer(p, () -> stopped), topics, clock);
         consumer.subscribe(List.of(topics.frontier()));
     }
 
@@ -126,7 +111,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
             LOG.error("ingest worker fenced by a newer instance with the same transactional id; stopping", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
-            transactions.close();
+            transaction.close();
         }
     }
 
@@ -158,7 +143,12 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
                 return;
             }
         } while (!allDone);
-        batch.forgetUncommitted(); // entries a stop left unfinished come again, elsewhere or after a restart
+        // entries left unfinished — by a stop, or a host task that died — come again: after a stop elsewhere
+        // or after a restart, otherwise with the next poll (the consumer's position has passed them)
+        Set<TopicPartition> unfinished = batch.forgetUncommitted();
+        if (!stopped) {
+            unfinished.forEach(this::rewind);
+        }
     }
 
     private void fetchHost(List<ConsumerRecord<String, byte[]>> records, PollBatch batch) {
@@ -210,11 +200,11 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         if (items.isEmpty()) {
             return true;
         }
-        Optional<KafkaException> failure = send(items);
-        while (failure.isPresent() && markTooLarge(batch, items)) {
+        Optional<KafkaException> failure = transaction.write(items, consumer.groupMetadata());
+        while (failure.isPresent() && transaction.markTooLarge(batch, items)) {
             // no retry can make such an article fit: it ends as publish-failed instead of blocking its partition
             // (each round marks at least one more, so this ends)
-            failure = send(items);
+            failure = transaction.write(items, consumer.groupMetadata());
         }
         if (failure.isPresent()) {
             LOG.warn("transaction for {} frontier entries failed, will retry them: {}", items.size(),
@@ -237,69 +227,6 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         if (source != null) {
             listener.onOutcome(source, URI.create(entry.getUrl()), result.outcome(), result.detail());
         }
-    }
-
-    /**
-     * Writes everything the batch produced and the consumer offsets past it in one transaction.
-     *
-     * @return the failure, after the transaction was aborted, or empty once it committed
-     */
-    private Optional<KafkaException> send(List<PollBatch.Item> items) {
-        KafkaProducer<String, byte[]> producer = transactions.get();
-        articleSends.clear();
-        try {
-            producer.beginTransaction();
-            for (PollBatch.Item item : items) {
-                send(producer, item.entry(), item.result());
-            }
-            producer.sendOffsetsToTransaction(PollBatch.offsets(items), consumer.groupMetadata());
-            producer.commitTransaction();
-            return Optional.empty();
-        } catch (ProducerFencedException e) {
-            throw e;
-        } catch (KafkaException e) {
-            transactions.abortOrReplace();
-            return Optional.of(e);
-        }
-    }
-
-    /**
-     * Sends one entry's records, noting its article's send (null for none) in {@code articleSends}
-     * first: a send that fails for size fails the ones after it, and must still be found.
-     */
-    private void send(KafkaProducer<String, byte[]> producer, FrontierEntry entry, UrlResult result) {
-        if (entry == null) {
-            articleSends.add(null); // an undecodable record: only its offset is committed
-            return;
-        }
-        articleSends.add(result.article() == null ? null : producer.send(new ProducerRecord<>(topics.raw(),
-                result.article().getId(), rawSerde.encode(result.article()))));
-        for (UrlState s : result.states()) {
-            producer.send(new ProducerRecord<>(topics.ingestState(), s.getUrl(), stateSerde.encode(s)));
-        }
-        for (FrontierEntry f : result.followUps()) {
-            producer.send(new ProducerRecord<>(topics.frontier(), hostKey(f.getUrl()), frontierSerde.encode(f)));
-        }
-        producer.send(new ProducerRecord<>(topics.fetchLog(), entry.getUrl(), logSerde.encode(logEntry(entry, result))));
-    }
-
-    /**
-     * Turns each article whose send failed for its size into a publish-failed outcome.
-     *
-     * @return whether any did (so a second commit can succeed)
-     */
-    private boolean markTooLarge(PollBatch batch, List<PollBatch.Item> items) {
-        boolean any = false;
-        for (int i = 0; i < articleSends.size(); i++) {
-            Optional<KafkaException> sendFailure = TransactionalProducer.sendFailure(articleSends.get(i));
-            if (sendFailure.isPresent() && TransactionalProducer.isTooLarge(sendFailure.get())) {
-                PollBatch.Item item = items.get(i);
-                items.set(i, batch.replace(item, UrlResult.of(FetchOutcome.PUBLISH_FAILED, item.result().status(), "article "
-                        + item.result().article().getId() + " is too large to publish: " + sendFailure.get().getMessage())));
-                any = true;
-            }
-        }
-        return any;
     }
 
     /**
@@ -339,16 +266,6 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private FetchLogEntry logEntry(FrontierEntry entry, UrlResult r) {
-        return FetchLogEntry.newBuilder()
-                .setUrl(entry.getUrl()).setSourceId(entry.getSourceId()).setOutcome(r.outcome().label())
-                .setHttpStatus(r.status()).setDetail(r.detail() == null ? "" : r.detail())
-                .setArticleId(r.article() == null ? null : r.article().getId())
-                .setVersion(r.article() == null ? null : r.article().getVersion())
-                .setAt(clock.instant()).setRunId(entry.getRunId()).setFollowUps(r.followUps().size())
-                .build();
     }
 
     /** Frontier key: the host, so all of a host's URLs share a partition and one consumer. */
