@@ -66,8 +66,9 @@ public final class PhraseMatcher<T> {
         if (node.anyWord != null) {
             walk(node.anyWord, text, start, next + 1, out);
         }
-        if (node.exact != null && node.mayHaveExact(token.hashCode())) {
-            Node<T> child = node.exact.get(token);
+        if (node.exactCount > 0) {
+            int id = text.tokenId(next);
+            Node<T> child = id < 0 ? null : node.exactChild(id);
             if (child != null) {
                 walk(child, text, start, next + 1, out);
             }
@@ -101,33 +102,49 @@ public final class PhraseMatcher<T> {
         String prefixStarts = "";
         List<T> values;
 
-        /**
-         * A one-hash Bloom filter over the keys of {@link #exact} (the hash a String caches): most
-         * tokens of a text start no phrase, and this small bit set rejects them without touching
-         * the map, whose table is too large to stay in cache.
-         */
-        long[] exactBloom = new long[1];
+        /** {@link #exact} by token id ({@link TokenVocabulary}): an open-addressing table for the walk. */
+        int[] exactIds = new int[0];
+        Node<T>[] exactById;
+        int exactCount;
 
-        boolean mayHaveExact(int hash) {
-            int bit = (hash ^ (hash >>> 16)) & (exactBloom.length * 64 - 1);
-            return (exactBloom[bit >>> 6] & (1L << bit)) != 0;
-        }
-
-        /** Adds {@code key} to the filter, first doubling it while it has fewer than 16 bits per key. */
-        private void indexExact(String key) {
-            int wanted = Integer.highestOneBit(Math.max(64, Math.min(1 << 18, exact.size() * 16)) - 1) << 1;
-            if (wanted > exactBloom.length * 64) {
-                exactBloom = new long[wanted / 64];
-                exact.keySet().forEach(this::setExactBit);
-            } else {
-                setExactBit(key);
+        Node<T> exactChild(int id) {
+            int mask = exactIds.length - 1;
+            for (int i = mix(id) & mask; exactById[i] != null; i = (i + 1) & mask) {
+                if (exactIds[i] == id) {
+                    return exactById[i];
+                }
             }
+            return null;
         }
 
-        private void setExactBit(String key) {
-            int h = key.hashCode();
-            int bit = (h ^ (h >>> 16)) & (exactBloom.length * 64 - 1);
-            exactBloom[bit >>> 6] |= 1L << bit;
+        @SuppressWarnings("unchecked")
+        private void putExact(int id, Node<T> child) {
+            if (2 * (exactCount + 1) > exactIds.length) {
+                int[] oldIds = exactIds;
+                Node<T>[] oldNodes = exactById;
+                exactIds = new int[Math.max(8, oldIds.length * 2)];
+                exactById = (Node<T>[]) new Node[exactIds.length];
+                exactCount = 0;
+                for (int i = 0; i < oldIds.length; i++) {
+                    if (oldNodes[i] != null) {
+                        putExact(oldIds[i], oldNodes[i]);
+                    }
+                }
+            }
+            int mask = exactIds.length - 1;
+            int i = mix(id) & mask;
+            while (exactById[i] != null && exactIds[i] != id) {
+                i = (i + 1) & mask;
+            }
+            if (exactById[i] == null) {
+                exactCount++;
+            }
+            exactIds[i] = id;
+            exactById[i] = child;
+        }
+
+        private static int mix(int id) {
+            return id * 0x9E3779B9 >>> 7;
         }
 
         /** A one-hash Bloom filter over {@link #prefixHashes}: most tokens are rejected here. */
@@ -164,7 +181,7 @@ public final class PhraseMatcher<T> {
             int before = map.size();
             Node<T> child = map.computeIfAbsent(token, t -> new Node<>());
             if (!isPrefix && map.size() != before) {
-                indexExact(token);
+                putExact(TokenVocabulary.register(token), child);
             }
             return child;
         }
