@@ -78,8 +78,8 @@ public final class PhraseMatcher<T> {
             int hash = 0;
             for (int len = 1; len <= max; len++) {
                 hash = 31 * hash + token.charAt(len - 1); // String.hashCode of the prefix, incrementally
-                if (len >= node.minPrefix && node.mayHavePrefixHash(hash)) {
-                    Node<T> child = node.prefixChild(token, len, hash);
+                if (len >= node.minPrefix && node.hasPrefixHash(hash)) {
+                    Node<T> child = node.prefix.get(token.substring(0, len));
                     if (child != null) {
                         walk(child, text, start, next + 1, out);
                     }
@@ -96,10 +96,8 @@ public final class PhraseMatcher<T> {
         Node<T> anyWord;
         int minPrefix = Integer.MAX_VALUE;
         int maxPrefix;
-        /** The prefix keys sorted by hash, with their hashes and nodes: found without making a substring. */
+        /** Hashes of the prefix keys, sorted, to skip most substring lookups. */
         int[] prefixHashes = new int[0];
-        String[] prefixKeys = new String[0];
-        Node<T>[] prefixNodes;
         /** First characters of the prefix keys. */
         String prefixStarts = "";
         List<T> values;
@@ -156,55 +154,13 @@ public final class PhraseMatcher<T> {
         long[] prefixBloom = new long[MIN_BLOOM_BITS / 64];
         int prefixBloomShift = 32 - Integer.numberOfTrailingZeros(MIN_BLOOM_BITS);
 
-        boolean mayHavePrefixHash(int hash) {
+        boolean hasPrefixHash(int hash) {
             int bit = (hash * 0x9E3779B9) >>> prefixBloomShift;
-            return (prefixBloom[bit >>> 6] & (1L << bit)) != 0;
+            return (prefixBloom[bit >>> 6] & (1L << bit)) != 0
+                    && java.util.Arrays.binarySearch(prefixHashes, hash) >= 0;
         }
 
-        /** The child for the first {@code len} characters of {@code token}, whose hash is {@code hash}; no substring made. */
-        Node<T> prefixChild(String token, int len, int hash) {
-            int i = java.util.Arrays.binarySearch(prefixHashes, hash);
-            if (i < 0) {
-                return null;
-            }
-            while (i > 0 && prefixHashes[i - 1] == hash) {
-                i--;
-            }
-            for (; i < prefixHashes.length && prefixHashes[i] == hash; i++) {
-                if (prefixKeys[i].length() == len && token.startsWith(prefixKeys[i])) {
-                    return prefixNodes[i];
-                }
-            }
-            return null;
-        }
-
-        /** Indexes the prefix keys of this node and every node below it (once, when the matcher is built). */
-        void indexPrefixesBelow() {
-            if (prefix != null) {
-                indexPrefixes();
-                prefix.values().forEach(Node::indexPrefixesBelow);
-            }
-            if (exact != null) {
-                exact.values().forEach(Node::indexPrefixesBelow);
-            }
-            if (anyWord != null) {
-                anyWord.indexPrefixesBelow();
-            }
-        }
-
-        /** Builds the hash-sorted key and node arrays and the Bloom filter from {@link #prefix}. */
-        @SuppressWarnings("unchecked")
         private void indexPrefixes() {
-            List<Map.Entry<String, Node<T>>> entries = new ArrayList<>(prefix.entrySet());
-            entries.sort(java.util.Comparator.comparingInt(e -> e.getKey().hashCode()));
-            prefixHashes = new int[entries.size()];
-            prefixKeys = new String[entries.size()];
-            prefixNodes = (Node<T>[]) new Node[entries.size()];
-            for (int i = 0; i < entries.size(); i++) {
-                prefixHashes[i] = entries.get(i).getKey().hashCode();
-                prefixKeys[i] = entries.get(i).getKey();
-                prefixNodes[i] = entries.get(i).getValue();
-            }
             int bits = Math.max(MIN_BLOOM_BITS, Math.min(1 << 20, Integer.highestOneBit(prefixHashes.length * 64) << 1));
             prefixBloom = new long[bits / 64];
             prefixBloomShift = 32 - Integer.numberOfTrailingZeros(bits);
@@ -224,6 +180,12 @@ public final class PhraseMatcher<T> {
                 maxPrefix = Math.max(maxPrefix, token.length());
                 if (prefixStarts.indexOf(token.charAt(0)) < 0) {
                     prefixStarts += token.charAt(0);
+                }
+                if (!prefix.containsKey(token)) {
+                    prefixHashes = java.util.Arrays.copyOf(prefixHashes, prefixHashes.length + 1);
+                    prefixHashes[prefixHashes.length - 1] = token.hashCode();
+                    java.util.Arrays.sort(prefixHashes);
+                    indexPrefixes();
                 }
                 map = prefix;
             } else {
@@ -298,7 +260,6 @@ public final class PhraseMatcher<T> {
         }
 
         public PhraseMatcher<T> build() {
-            root.indexPrefixesBelow();
             return new PhraseMatcher<>(root);
         }
     }
