@@ -88,7 +88,7 @@ public final class PhraseMatcher<T> {
         }
     }
 
-    private static final int MIN_BLOOM_BITS = 1 << 13;
+    private static final int BLOOM_BITS = 1 << 13;
 
     private static final class Node<T> {
         Map<String, Node<T>> exact;
@@ -147,27 +147,11 @@ public final class PhraseMatcher<T> {
             return id * 0x9E3779B9 >>> 7;
         }
 
-        /**
-         * A one-hash Bloom filter over {@link #prefixHashes}, at least 64 bits per key and indexed by
-         * the mixed hash: most prefixes of a text's tokens are rejected here, before the binary search.
-         */
-        long[] prefixBloom = new long[MIN_BLOOM_BITS / 64];
-        int prefixBloomShift = 32 - Integer.numberOfTrailingZeros(MIN_BLOOM_BITS);
+        /** A one-hash Bloom filter over {@link #prefixHashes}: most tokens are rejected here. */
+        final java.util.BitSet prefixBloom = new java.util.BitSet(BLOOM_BITS);
 
         boolean hasPrefixHash(int hash) {
-            int bit = (hash * 0x9E3779B9) >>> prefixBloomShift;
-            return (prefixBloom[bit >>> 6] & (1L << bit)) != 0
-                    && java.util.Arrays.binarySearch(prefixHashes, hash) >= 0;
-        }
-
-        private void indexPrefixes() {
-            int bits = Math.max(MIN_BLOOM_BITS, Math.min(1 << 20, Integer.highestOneBit(prefixHashes.length * 64) << 1));
-            prefixBloom = new long[bits / 64];
-            prefixBloomShift = 32 - Integer.numberOfTrailingZeros(bits);
-            for (int h : prefixHashes) {
-                int bit = (h * 0x9E3779B9) >>> prefixBloomShift;
-                prefixBloom[bit >>> 6] |= 1L << bit;
-            }
+            return prefixBloom.get(hash & (BLOOM_BITS - 1)) && java.util.Arrays.binarySearch(prefixHashes, hash) >= 0;
         }
 
         Node<T> child(String token, boolean isPrefix) {
@@ -184,8 +168,8 @@ public final class PhraseMatcher<T> {
                 if (!prefix.containsKey(token)) {
                     prefixHashes = java.util.Arrays.copyOf(prefixHashes, prefixHashes.length + 1);
                     prefixHashes[prefixHashes.length - 1] = token.hashCode();
+                    prefixBloom.set(token.hashCode() & (BLOOM_BITS - 1));
                     java.util.Arrays.sort(prefixHashes);
-                    indexPrefixes();
                 }
                 map = prefix;
             } else {
