@@ -19,9 +19,6 @@ public final class FoldedText {
     private final String[] tokens;
     private final int[] tokenKeyStart;
     private final int[] tokenKeyEnd;
-    /** {@link TokenVocabulary} ids of the tokens, computed on first use. */
-    private volatile int[] tokenIds;
-    private volatile int tokenIdsAtSize;
 
     private FoldedText(String source, String key, int[] sourceStart, int[] sourceEnd,
             String[] tokens, int[] tokenKeyStart, int[] tokenKeyEnd) {
@@ -171,25 +168,6 @@ public final class FoldedText {
     /** The folded token {@code t}. */
     public String token(int t) {
         return tokens[t];
-    }
-
-    /**
-     * The {@link TokenVocabulary} id of token {@code t}, -1 when no phrase uses it. Looked up for
-     * all tokens at once, the first time any matcher asks, so each token is hashed once per text.
-     */
-    int tokenId(int t) {
-        int[] ids = tokenIds;
-        if (ids == null || (ids[t] < 0 && tokenIdsAtSize != TokenVocabulary.size())) {
-            // first use, or phrases were added since (a taxonomy reload): look the tokens up (again)
-            int size = TokenVocabulary.size();
-            ids = new int[tokens.length];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = TokenVocabulary.idOf(tokens[i]);
-            }
-            tokenIdsAtSize = size;
-            tokenIds = ids;
-        }
-        return ids[t];
     }
 
     /** Source offset where token {@code t} starts. */

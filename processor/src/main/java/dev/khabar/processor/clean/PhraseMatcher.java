@@ -66,9 +66,8 @@ public final class PhraseMatcher<T> {
         if (node.anyWord != null) {
             walk(node.anyWord, text, start, next + 1, out);
         }
-        if (node.exactCount > 0) {
-            int id = text.tokenId(next);
-            Node<T> child = id < 0 ? null : node.exactChild(id);
+        if (node.exact != null && node.mayHaveExact(token.hashCode())) {
+            Node<T> child = node.exact.get(token);
             if (child != null) {
                 walk(child, text, start, next + 1, out);
             }
@@ -102,49 +101,33 @@ public final class PhraseMatcher<T> {
         String prefixStarts = "";
         List<T> values;
 
-        /** {@link #exact} by token id ({@link TokenVocabulary}): an open-addressing table for the walk. */
-        int[] exactIds = new int[0];
-        Node<T>[] exactById;
-        int exactCount;
+        /**
+         * A one-hash Bloom filter over the keys of {@link #exact} (the hash a String caches): most
+         * tokens of a text start no phrase, and this small bit set rejects them without touching
+         * the map, whose table is too large to stay in cache.
+         */
+        long[] exactBloom = new long[1];
 
-        Node<T> exactChild(int id) {
-            int mask = exactIds.length - 1;
-            for (int i = mix(id) & mask; exactById[i] != null; i = (i + 1) & mask) {
-                if (exactIds[i] == id) {
-                    return exactById[i];
-                }
-            }
-            return null;
+        boolean mayHaveExact(int hash) {
+            int bit = (hash ^ (hash >>> 16)) & (exactBloom.length * 64 - 1);
+            return (exactBloom[bit >>> 6] & (1L << bit)) != 0;
         }
 
-        @SuppressWarnings("unchecked")
-        private void putExact(int id, Node<T> child) {
-            if (2 * (exactCount + 1) > exactIds.length) {
-                int[] oldIds = exactIds;
-                Node<T>[] oldNodes = exactById;
-                exactIds = new int[Math.max(8, oldIds.length * 2)];
-                exactById = (Node<T>[]) new Node[exactIds.length];
-                exactCount = 0;
-                for (int i = 0; i < oldIds.length; i++) {
-                    if (oldNodes[i] != null) {
-                        putExact(oldIds[i], oldNodes[i]);
-                    }
-                }
+        /** Adds {@code key} to the filter, first doubling it while it has fewer than 16 bits per key. */
+        private void indexExact(String key) {
+            int wanted = Integer.highestOneBit(Math.max(64, Math.min(1 << 18, exact.size() * 16)) - 1) << 1;
+            if (wanted > exactBloom.length * 64) {
+                exactBloom = new long[wanted / 64];
+                exact.keySet().forEach(this::setExactBit);
+            } else {
+                setExactBit(key);
             }
-            int mask = exactIds.length - 1;
-            int i = mix(id) & mask;
-            while (exactById[i] != null && exactIds[i] != id) {
-                i = (i + 1) & mask;
-            }
-            if (exactById[i] == null) {
-                exactCount++;
-            }
-            exactIds[i] = id;
-            exactById[i] = child;
         }
 
-        private static int mix(int id) {
-            return id * 0x9E3779B9 >>> 7;
+        private void setExactBit(String key) {
+            int h = key.hashCode();
+            int bit = (h ^ (h >>> 16)) & (exactBloom.length * 64 - 1);
+            exactBloom[bit >>> 6] |= 1L << bit;
         }
 
         /** A one-hash Bloom filter over {@link #prefixHashes}: most tokens are rejected here. */
@@ -181,7 +164,7 @@ public final class PhraseMatcher<T> {
             int before = map.size();
             Node<T> child = map.computeIfAbsent(token, t -> new Node<>());
             if (!isPrefix && map.size() != before) {
-                putExact(TokenVocabulary.register(token), child);
+                indexExact(token);
             }
             return child;
         }
