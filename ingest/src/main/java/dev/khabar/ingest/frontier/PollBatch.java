@@ -5,11 +5,11 @@ import dev.khabar.schemas.UrlState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -164,7 +164,7 @@ final class PollBatch {
             forget(lists.get(i));
         }
         remembered.clear();
-        Set<TopicPartition> partitions = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
+        Set<TopicPartition> partitions = new HashSet<>();
         uncommitted.forEach((p, offsets) -> {
             if (!offsets.isEmpty()) {
                 partitions.add(p);

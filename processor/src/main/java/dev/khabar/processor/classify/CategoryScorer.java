@@ -174,12 +174,16 @@ final class CategoryScorer {
      * evidence), then by position. A selection, not a sort: an article can have hundreds of hits.
      */
     private static int[] strongest(List<Hit> hits, List<Double> weights) {
+        double[] strength = new double[hits.size()];
+        for (int i = 0; i < strength.length; i++) {
+            strength[i] = Math.abs(rounded(weights.get(i)));
+        }
         int k = Math.min(MAX_EVIDENCE, hits.size());
         int[] top = new int[k];
         int size = 0;
         for (int i = 0; i < hits.size(); i++) {
             int at = size;
-            while (at > 0 && stronger(hits, weights, i, top[at - 1])) {
+            while (at > 0 && stronger(i, top[at - 1], strength, hits)) {
                 at--;
             }
             if (at >= k) {
@@ -193,10 +197,8 @@ final class CategoryScorer {
         return top;
     }
 
-    private static boolean stronger(List<Hit> hits, List<Double> weights, int a, int b) {
-        double wa = Math.abs(rounded(weights.get(a)));
-        double wb = Math.abs(rounded(weights.get(b)));
-        return wa != wb ? wa > wb : hits.get(a).start() < hits.get(b).start();
+    private static boolean stronger(int a, int b, double[] strength, List<Hit> hits) {
+        return strength[a] != strength[b] ? strength[a] > strength[b] : hits.get(a).start() < hits.get(b).start();
     }
 
     private static double rounded(double weight) {

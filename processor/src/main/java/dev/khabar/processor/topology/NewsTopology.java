@@ -83,15 +83,15 @@ public final class NewsTopology {
                         Named.as("stats-record"))
                 .to(topics.stats(), Produced.with(Serdes.String(), AvroSerde.of(StatsCount.class)).withName("stats-sink"));
         // encoded once: news.enriched and each of its category topics carry the same bytes
-        KStream<String, Labelled> encoded = articles.mapValues(a -> new Labelled(a.getLabels(), enrichedSerde.encode(a)),
+        KStream<String, Encoded> encoded = articles.mapValues(a -> new Encoded(a.getLabels(), enrichedSerde.encode(a)),
                 Named.as("encode-enriched"));
-        encoded.mapValues(Labelled::bytes, Named.as("enriched-bytes"))
+        encoded.mapValues(Encoded::bytes, Named.as("enriched-bytes"))
                 .to(topics.enriched(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("enriched-sink"));
         articles.mapValues(ArticlePipeline::withoutLabels, Named.as("drop-labels"))
                 .to(topics.clean(), Produced.with(Serdes.String(), enrichedSerde).withName("clean-sink"));
-        encoded.flatMapValues(e -> e.labels().stream().map(label -> new Labelled(List.of(label), e.bytes())).toList(),
+        encoded.flatMapValues(e -> e.labels().stream().map(label -> new Labelled(label, e.bytes())).toList(),
                         Named.as("one-per-label"))
-                .to((id, labelled, ctx) -> topics.category(labelled.labels().get(0)),
+                .to((id, labelled, ctx) -> topics.category(labelled.label()),
                         Produced.with(Serdes.String(), Serdes.serdeFrom(NewsTopology::labelledBytes, NewsTopology::notRead))
                                 .withName("category-sink"));
         return builder.build();
@@ -119,8 +119,12 @@ public final class NewsTopology {
         return new StatsCount(dv[0], dv[1], w.window().startTime(), w.window().endTime(), count);
     }
 
-    /** An encoded enriched article and its labels (one, on its way to that category's topic). */
-    record Labelled(List<String> labels, byte[] bytes) {
+    /** An enriched article, encoded once, with its labels. */
+    record Encoded(List<String> labels, byte[] bytes) {
+    }
+
+    /** An encoded article on its way to one category topic. */
+    record Labelled(String label, byte[] bytes) {
     }
 
     private static byte[] labelledBytes(String topic, Labelled labelled) {
