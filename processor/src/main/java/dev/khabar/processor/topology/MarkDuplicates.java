@@ -3,6 +3,7 @@ package dev.khabar.processor.topology;
 import dev.khabar.processor.enrich.SimHash;
 import dev.khabar.schemas.EnrichedArticle;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -15,15 +16,25 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Marks near-duplicates across sources. Every article's 64-bit SimHash is written to the
- * fingerprints topic under four band keys ({@code b<i>:<16-bit band>:<id>}); all instances read
- * that topic back as a global store, so a new article finds candidates that share a band with it,
- * whatever partition they came through, and is marked {@code duplicateOf} the earliest one within
- * {@link #MAX_DISTANCE} bits.
+ * fingerprints topic under four band keys ({@code b<i>:<16-bit band>:t<processed-at>:<id>}); all
+ * instances read that topic back as a global store, so a new article finds candidates that share a
+ * band with it, whatever partition they came through, and is marked {@code duplicateOf} the
+ * earliest one within {@link #MAX_DISTANCE} bits.
+ *
+ * <p>The processing time sits in the key as fixed-width hex, so a band's entries come out of the
+ * store oldest first: the first one near enough is that band's earliest, and the scan stops there.
+ * A story syndicated to hundreds of sites therefore costs one look-up per band, not one per copy;
+ * and a band crowded with entries that are not near enough is scanned at most
+ * {@link #MAX_CANDIDATES} deep, so no input makes marking quadratic.
  */
 final class MarkDuplicates implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
 
     static final int MAX_DISTANCE = 3;
     static final int BANDS = 4;
+    /** How many entries of one band are compared at most before the band is given up. */
+    static final int MAX_CANDIDATES = 256;
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private final String storeName;
     private FixedKeyProcessorContext<String, EnrichedArticle> context;
@@ -52,29 +63,36 @@ final class MarkDuplicates implements FixedKeyProcessor<String, EnrichedArticle,
         for (int band = 0; band < BANDS; band++) {
             try (KeyValueIterator<String, ValueAndTimestamp<String>> it =
                          store.prefixScan(bandPrefix(band, fp), new StringSerializer())) {
-                while (it.hasNext()) {
-                    KeyValue<String, ValueAndTimestamp<String>> kv = it.next();
-                    String[] v = kv.value.value().split(":", 3); // id:fingerprint:processedAtMillis
+                for (int seen = 0; seen < MAX_CANDIDATES && it.hasNext(); seen++) {
+                    String[] v = it.next().value.value().split(":", 3); // id:fingerprint:processedAtMillis
                     if (v.length < 3 || v[0].equals(a.getId())) {
                         continue;
                     }
-                    long other = Long.parseLong(v[1]);
                     long when = Long.parseLong(v[2]);
-                    if (SimHash.hammingDistance(fp, other) <= MAX_DISTANCE && when < bestTime) {
+                    if (when >= bestTime) {
+                        break; // oldest first: nothing further in this band is earlier than the best so far
+                    }
+                    if (SimHash.hammingDistance(fp, Long.parseLong(v[1])) <= MAX_DISTANCE) {
                         best = v[0];
                         bestTime = when;
+                        break;
                     }
                 }
             }
         }
         if (best != null && bestTime <= a.getProcessedAt().toEpochMilli()) {
-            a = EnrichedArticle.newBuilder(a).setDuplicateOf(best).build();
+            a.setDuplicateOf(best); // this processor's own record, fresh from process-article: no copy needed
         }
         context.forward(record.withValue(a));
     }
 
     static String bandPrefix(int band, long fp) {
-        return "b" + band + ":" + String.format("%04x", (fp >>> (16 * band)) & 0xFFFF) + ":";
+        return "b" + band + ":" + HEX.toHexDigits((short) (fp >>> (16 * band))) + ":t";
+    }
+
+    /** A band key: the prefix, then the processing time as 12 hex digits (sorts as it counts), then the id. */
+    static String bandKey(int band, long fp, long processedAtMillis, String id) {
+        return bandPrefix(band, fp) + HEX.toHexDigits(processedAtMillis).substring(4) + ":" + id;
     }
 
     /** The fingerprint records one article contributes: four band keys, one value. */
@@ -83,9 +101,10 @@ final class MarkDuplicates implements FixedKeyProcessor<String, EnrichedArticle,
         if (a.getFingerprint() == null || a.getDuplicateOf() != null) {
             return out; // a duplicate adds nothing new: the original already stands for it
         }
-        String value = a.getId() + ":" + a.getFingerprint() + ":" + a.getProcessedAt().toEpochMilli();
+        long at = a.getProcessedAt().toEpochMilli();
+        String value = a.getId() + ":" + a.getFingerprint() + ":" + at;
         for (int band = 0; band < BANDS; band++) {
-            out.add(KeyValue.pair(bandPrefix(band, a.getFingerprint()) + a.getId(), value));
+            out.add(KeyValue.pair(bandKey(band, a.getFingerprint(), at, a.getId()), value));
         }
         return out;
     }

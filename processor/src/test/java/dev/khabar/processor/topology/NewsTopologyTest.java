@@ -45,6 +45,7 @@ class NewsTopologyTest {
     private final AtomicReference<TopicClassifier> classifier = new AtomicReference<>(new TopicClassifier(Taxonomy.defaults()));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+    private ArticlePipeline pipeline;
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> raw;
     private TestOutputTopic<String, EnrichedArticle> enriched;
@@ -54,7 +55,7 @@ class NewsTopologyTest {
     @BeforeEach
     void start() {
         ProcessorConfig config = ProcessorConfig.defaults();
-        ArticlePipeline pipeline = new ArticlePipeline(TextCleaner.defaults(), classifier::get,
+        pipeline = new ArticlePipeline(TextCleaner.defaults(), classifier::get,
                 ArticleEnricher.defaults(), CLOCK);
         Properties props = StreamsSettings.properties("unused:9092", config, "/tmp/khabar-ttd", java.util.Map.of());
         driver = new TopologyTestDriver(NewsTopology.build(config, pipeline, new ProcessorMetrics(meters), CLOCK), props);
@@ -207,6 +208,34 @@ class NewsTopologyTest {
         assertThat(out.get(0).getDuplicateOf()).isNull();
         assertThat(out.get(1).getDuplicateOf()).isEqualTo(original.getId());
         assertThat(out.get(2).getDuplicateOf()).isNull();
+    }
+
+    @Test
+    void theEarliestNearCopyIsTheOriginalEvenBehindACrowdedBand() {
+        RawArticle article = raw("https://four.example/budget", "Council approves budget",
+                "The city council approved a new budget on Tuesday after a long debate about school repairs, bus "
+                        + "routes and the library, and the mayor said the plan keeps taxes flat while adding teachers.");
+        long fp = pipeline.process(article).getFingerprint();
+        TestInputTopic<String, String> fingerprints = driver.createInputTopic(TOPICS.fingerprints(),
+                new StringSerializer(), new StringSerializer());
+        // older than every copy and sharing band 0 with the article, but 48 bits away: never a match
+        long far = fp ^ 0xFFFF_FFFF_FFFF_0000L;
+        for (int i = 0; i < MarkDuplicates.MAX_CANDIDATES + 50; i++) {
+            fingerprints.pipeInput(MarkDuplicates.bandKey(0, far, 100 + i, "crowd" + i), "crowd" + i + ":" + far + ":" + (100 + i));
+        }
+        pipeFingerprint(fingerprints, "late", fp ^ 0b1, 9_000);
+        pipeFingerprint(fingerprints, "fourBitsAway", fp ^ 0b1111, 50);
+        pipeFingerprint(fingerprints, "early", fp ^ 0b10, 5_000);
+
+        raw.pipeInput(article.getId(), rawSerde.encode(article));
+
+        assertThat(enriched.readValue().getDuplicateOf()).isEqualTo("early");
+    }
+
+    private static void pipeFingerprint(TestInputTopic<String, String> topic, String id, long fp, long at) {
+        for (int band = 0; band < MarkDuplicates.BANDS; band++) {
+            topic.pipeInput(MarkDuplicates.bandKey(band, fp, at, id), id + ":" + fp + ":" + at);
+        }
     }
 
     @Test
