@@ -1,6 +1,7 @@
 package dev.khabar.processor.clean;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,22 @@ public final class PhraseMatcher<T> {
     public List<Match<T>> findAll(FoldedText text) {
         List<Match<T>> out = new ArrayList<>();
         int n = text.tokenCount();
+        // the root's children are found once per distinct word, not once per token
+        List<List<Node<T>>> starts = new ArrayList<>(Collections.nCopies(text.distinctTokenCount(), null));
         for (int i = 0; i < n; i++) {
+            int id = text.tokenId(i);
+            List<Node<T>> children = starts.get(id);
+            if (children == null) {
+                children = children(root, text.token(i));
+                starts.set(id, children);
+            }
+            if (children.isEmpty()) {
+                continue;
+            }
             int before = out.size();
-            walk(root, text, i, i, out);
+            for (Node<T> child : children) {
+                walk(child, text, i, i + 1, out);
+            }
             if (out.size() - before > 1) {
                 out.subList(before, out.size()).sort((a, b) -> b.endToken() - a.endToken());
             }
@@ -54,7 +68,7 @@ public final class PhraseMatcher<T> {
     }
 
     private void walk(Node<T> node, FoldedText text, int start, int next, List<Match<T>> out) {
-        if (node.values != null && next > start) {
+        if (node.values != null) {
             for (T value : node.values) {
                 out.add(new Match<>(start, next, value));
             }
@@ -62,17 +76,19 @@ public final class PhraseMatcher<T> {
         if (next >= text.tokenCount()) {
             return;
         }
-        String token = text.token(next);
         if (node.anyWord != null) {
             walk(node.anyWord, text, start, next + 1, out);
         }
-        if (node.exact != null && node.mayHaveExact(token.hashCode())) {
-            Node<T> child = node.exact.get(token);
-            if (child != null) {
-                walk(child, text, start, next + 1, out);
-            }
+        for (Node<T> child : children(node, text.token(next))) {
+            walk(child, text, start, next + 1, out);
         }
-        if (node.prefix != null && node.prefixStarts.indexOf(token.charAt(0)) >= 0) {
+    }
+
+    /** The nodes {@code token} leads to from {@code node}: its exact child, then prefix children, shortest first. */
+    private List<Node<T>> children(Node<T> node, String token) {
+        Node<T> exact = node.exact != null && node.mayHaveExact(token.hashCode()) ? node.exact.get(token) : null;
+        List<Node<T>> out = exact == null ? List.of() : List.of(exact);
+        if (node.prefix != null && node.mayStartPrefix(token.charAt(0))) {
             int max = Math.min(node.maxPrefix, token.length());
             int hash = 0;
             for (int len = 1; len <= max; len++) {
@@ -80,11 +96,13 @@ public final class PhraseMatcher<T> {
                 if (len >= node.minPrefix && node.hasPrefixHash(hash)) {
                     Node<T> child = node.prefix.get(token.substring(0, len));
                     if (child != null) {
-                        walk(child, text, start, next + 1, out);
+                        out = new ArrayList<>(out); // rare: a word that continues a phrase in two ways
+                        out.add(child);
                     }
                 }
             }
         }
+        return out;
     }
 
     private static final int BLOOM_BITS = 1 << 13;
@@ -97,8 +115,13 @@ public final class PhraseMatcher<T> {
         int maxPrefix;
         /** Hashes of the prefix keys, sorted, to skip most substring lookups. */
         int[] prefixHashes = new int[0];
-        /** First characters of the prefix keys. */
-        String prefixStarts = "";
+        /** First characters of the prefix keys, as a bit set indexed by the character. */
+        long[] prefixStarts = new long[0];
+
+        boolean mayStartPrefix(char c) {
+            int word = c >>> 6;
+            return word < prefixStarts.length && (prefixStarts[word] & (1L << c)) != 0;
+        }
         List<T> values;
 
         /**
@@ -145,9 +168,11 @@ public final class PhraseMatcher<T> {
                 }
                 minPrefix = Math.min(minPrefix, token.length());
                 maxPrefix = Math.max(maxPrefix, token.length());
-                if (prefixStarts.indexOf(token.charAt(0)) < 0) {
-                    prefixStarts += token.charAt(0);
+                int word = token.charAt(0) >>> 6;
+                if (word >= prefixStarts.length) {
+                    prefixStarts = java.util.Arrays.copyOf(prefixStarts, word + 1);
                 }
+                prefixStarts[word] |= 1L << token.charAt(0);
                 if (!prefix.containsKey(token)) {
                     prefixHashes = java.util.Arrays.copyOf(prefixHashes, prefixHashes.length + 1);
                     prefixHashes[prefixHashes.length - 1] = token.hashCode();

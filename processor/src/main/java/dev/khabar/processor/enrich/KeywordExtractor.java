@@ -46,26 +46,25 @@ final class KeywordExtractor {
             double score = 2.0 * e.mentions().size() + (e.mentions().isEmpty() ? TITLE_BONUS : 0);
             candidates.add(new Candidate("@" + e.id(), display, score, 3));
         }
-        // one dictionary lookup per token: words are numbered by their stem, then counted in arrays
-        Map<String, Integer> byToken = new HashMap<>(Math.max(16, n));
+        // one stem per distinct token (the folded text numbers them); words are then numbered by stem
+        int[] wordOfToken = new int[text.distinctTokenCount()];
         Map<String, Integer> ids = new HashMap<>();
         List<String> stems = new ArrayList<>();
         List<Boolean> usableStems = new ArrayList<>();
+        for (int d = 0; d < wordOfToken.length; d++) {
+            String token = text.distinctToken(d);
+            String stem = stem(token);
+            Integer known = ids.putIfAbsent(stem, stems.size());
+            if (known == null) {
+                known = stems.size();
+                stems.add(stem);
+                usableStems.add(usable(token, stop)); // stop words are listed as written, not as stems
+            }
+            wordOfToken[d] = known;
+        }
         int[] id = new int[n];
         for (int t = 0; t < n; t++) {
-            String token = text.token(t); // its hash is already computed by the phrase matchers
-            Integer known = byToken.get(token);
-            if (known == null) {
-                String stem = stem(token);
-                known = ids.putIfAbsent(stem, stems.size());
-                if (known == null) {
-                    known = stems.size();
-                    stems.add(stem);
-                    usableStems.add(usable(token, stop)); // stop words are listed as written, not as stems
-                }
-                byToken.put(token, known);
-            }
-            id[t] = known;
+            id[t] = wordOfToken[text.tokenId(t)];
         }
         int words = stems.size();
         boolean[] usableWord = new boolean[words];

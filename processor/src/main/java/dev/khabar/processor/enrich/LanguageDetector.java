@@ -110,11 +110,15 @@ public final class LanguageDetector {
             return fallback;
         }
         int[] hits = new int[p.languages().size()];
+        int[] occurrences = new int[folded.distinctTokenCount()]; // each word is looked up once
         for (int t = 0, n = Math.min(MAX_TOKENS, folded.tokenCount()); t < n; t++) {
-            Integer mask = p.words().get(folded.token(t));
+            occurrences[folded.tokenId(t)]++;
+        }
+        for (int d = 0; d < occurrences.length; d++) {
+            Integer mask = occurrences[d] == 0 ? null : p.words().get(folded.distinctToken(d));
             if (mask != null) {
                 for (int m = mask; m != 0; m &= m - 1) {
-                    hits[Integer.numberOfTrailingZeros(m)]++;
+                    hits[Integer.numberOfTrailingZeros(m)] += occurrences[d];
                 }
             }
         }

@@ -28,19 +28,25 @@ public final class SimHash {
         }
         int[] votes = new int[64];
         int shingles = Math.max(1, n - SHINGLE + 1);
+        long[] wordHashes = new long[text.distinctTokenCount()];
+        for (int d = 0; d < wordHashes.length; d++) {
+            wordHashes[d] = hash(text.distinctToken(d));
+        }
         long[] tokenHashes = new long[n];
         for (int t = 0; t < n; t++) {
-            tokenHashes[t] = hash(text.token(t));
+            tokenHashes[t] = wordHashes[text.tokenId(t)];
         }
         // SWAR: lane b of lanes[j] counts how many shingle hashes have bit 8*b + j set; flushed
         // into votes before a byte lane can overflow
         long[] lanes = new long[8];
         int pending = 0;
         for (int s = 0; s < shingles; s++) {
+            // the token hashes are already mixed: an order-sensitive sum of them needs one more mix, not one per token
             long h = 0x9E3779B97F4A7C15L;
             for (int k = s; k < Math.min(n, s + SHINGLE); k++) {
-                h = mix(h * 31 + tokenHashes[k]);
+                h = h * 0xBF58476D1CE4E5B9L + tokenHashes[k];
             }
+            h = mix(h);
             for (int j = 0; j < 8; j++) {
                 lanes[j] += (h >>> j) & 0x0101010101010101L;
             }

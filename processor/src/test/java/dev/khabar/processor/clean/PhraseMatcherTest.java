@@ -38,6 +38,26 @@ class PhraseMatcherTest {
     }
 
     @MultiLocaleTest
+    void aRepeatedWordMatchesAtEachPlaceAndCanContinueAPhraseInTwoWays() {
+        PhraseMatcher<String> both = PhraseMatcher.<String>builder()
+                .add("visits", "exact").add("visit*", "prefix").add("visit* hanoi", "to-hanoi").build();
+        FoldedText folded = FoldedText.of("visits Hanoi, then visits Hue and visited Hanoi");
+        assertThat(both.findAll(folded)).extracting(m -> m.value() + "@" + m.startToken() + "-" + m.endToken())
+                .containsExactly("to-hanoi@0-2", "exact@0-1", "prefix@0-1", "exact@3-4", "prefix@3-4",
+                        "to-hanoi@6-8", "prefix@6-7");
+    }
+
+    @MultiLocaleTest
+    void equalWordsAreOneTokenNumberedByFirstAppearance() {
+        FoldedText folded = FoldedText.of("Visit, VISIT and visit: सितम्बर या सितंबर");
+        assertThat(folded.tokenCount()).isEqualTo(7);
+        assertThat(folded.distinctTokenCount()).isEqualTo(4);
+        assertThat(List.of(0, 1, 2, 3, 4, 5, 6)).extracting(folded::tokenId).containsExactly(0, 0, 1, 0, 2, 3, 2);
+        assertThat(folded.token(3)).isSameAs(folded.token(0)).isEqualTo("visit");
+        assertThat(folded.distinctToken(2)).isSameAs(folded.token(6));
+    }
+
+    @MultiLocaleTest
     void hyphensAndSpacesAreTheSame() {
         assertThat(found("KIM JONG UN spoke")).containsExactly("kim=KIM JONG UN");
     }
