@@ -1,5 +1,7 @@
 package dev.khabar.console.bench;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +17,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--articles", defaultValue = "20000", description = "processor: articles (default ${DEFAULT-VALUE})")
     int articles;
+
+    @Option(names = "--warm-up", defaultValue = "20000",
+            description = "processor: articles each contender runs over before it is measured (default ${DEFAULT-VALUE})")
+    int warmUp;
 
     @Option(names = "--size", defaultValue = "5000", description = "characters of text per article (default ${DEFAULT-VALUE})")
     int size;
@@ -34,10 +40,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "e2e: how long (default ${DEFAULT-VALUE})")
     int seconds;
 
+    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
+            description = "processor: a Kafka Streams property for both contenders (e.g. num.stream.threads=2); repeatable")
+    Map<String, String> kafkaProperties = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         switch (what) {
-            case "processor" -> ProcessorBenchmark.run(articles, size, partitions, System.out);
+            case "processor" -> ProcessorBenchmark.run(articles, warmUp, size, partitions, kafkaProperties, System.out);
             case "ingest" -> IngestBenchmark.run(pages, hosts, System.out);
             case "e2e" -> EndToEndBenchmark.run(rate, seconds, size, partitions, System.out);
             default -> throw new IllegalArgumentException("bench what? processor, ingest or e2e, not '" + what + "'");
