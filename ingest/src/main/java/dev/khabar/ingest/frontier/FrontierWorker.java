@@ -16,14 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -52,6 +50,13 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
      */
     public static final long MAX_BATCH_MILLIS = 1_000;
 
+    /**
+     * Entries per poll by default. Many, so that a poll's transaction carries many articles and several
+     * hosts run in parallel; a poll whose hosts are slow (crawl delays) is cut short by its time budget.
+     */
+    static final int MAX_POLL_RECORDS = 200;
+    private static final int MAX_POLL_INTERVAL_MS = 600_000;
+
     private final KafkaConsumer<String, byte[]> consumer;
     private final BatchTransaction transaction;
     private final UrlProcessor processor;
@@ -60,6 +65,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     private final IngestListener listener;
     private final MeterRegistry meters;
     private final AvroSerde<FrontierEntry> frontierSerde = AvroSerde.of(FrontierEntry.class);
+    private final Duration batchBudget;
     private volatile boolean stopped;
 
     public FrontierWorker(String bootstrap, Map<String, Object> clientProperties, String groupId, String transactionalId,
@@ -76,8 +82,11 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20);
-        c.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000); // politeness delays can be long
+        c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+        c.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, MAX_POLL_INTERVAL_MS);
+        // half the poll interval to start entries in; the other half is for the last ones to finish
+        // (a fetch is bounded by its timeouts and the capped crawl-delay) and for the commit
+        batchBudget = Duration.ofMillis(Long.parseLong(c.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG).toString()) / 2);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, transactionalId + "-consumer");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         Map<String, Object> p = new HashMap<>(clientProperties);
@@ -120,7 +129,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
      * one at a time) and commits what is finished at least every {@link #MAX_BATCH_MILLIS}.
      */
     private void fetchAndCommit(ConsumerRecords<String, byte[]> records) throws InterruptedException {
-        PollBatch batch = new PollBatch(records, states);
+        PollBatch batch = new PollBatch(records, states, batchBudget);
         Map<String, List<ConsumerRecord<String, byte[]>>> byHost = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             byHost.computeIfAbsent(r.partition() + "/" + r.key(), k -> new ArrayList<>()).add(r);
@@ -143,9 +152,9 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
                 return;
             }
         } while (!allDone);
-        // entries left unfinished — by a stop, or a host task that died — come again: after a stop elsewhere
+        // entries left unfinished — by a stop, a spent time budget or a host task that died — come again: after a stop elsewhere
         // or after a restart, otherwise with the next poll (the consumer's position has passed them)
-        Set<TopicPartition> unfinished = batch.forgetUncommitted();
+        Map<TopicPartition, Long> unfinished = batch.forgetUncommitted();
         if (!stopped) {
             unfinished.forEach(this::rewind);
         }
@@ -153,10 +162,15 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
 
     private void fetchHost(List<ConsumerRecord<String, byte[]>> records, PollBatch batch) {
         try {
-            for (ConsumerRecord<String, byte[]> r : records) {
+            for (int i = 0; i < records.size(); i++) {
                 if (stopped || batch.abandoned()) {
                     return;
                 }
+                if (batch.overdue()) {
+                    meters.counter("khabar.ingest.frontier.deferred").increment(records.size() - i);
+                    return; // left for the next poll, so the consumer polls within its max.poll.interval.ms
+                }
+                ConsumerRecord<String, byte[]> r = records.get(i);
                 TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                 FrontierEntry entry = decode(r);
                 batch.complete(tp, r.offset(), entry, process(r, entry));
@@ -233,38 +247,16 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
      * Puts the partition back where the last committed transaction left it: the entries that failed
      * come again, an entry whose commit did go through does not.
      */
-    private void rewind(TopicPartition tp) {
-        Long position = null;
-        while (!stopped) {
-            try {
-                OffsetAndMetadata committed = consumer.committed(Set.of(tp)).get(tp);
-                position = committed == null ? null : committed.offset();
-                break;
-            } catch (WakeupException e) {
-                if (!stopped) {
-                    throw e;
-                }
-            } catch (KafkaException e) {
-                LOG.warn("cannot read the committed offset of {} yet: {}", tp, e.toString());
-                sleepQuietly(500);
-            }
-        }
+    /**
+     * Moves the consumer back to {@code offset}, the first entry of its poll not committed: the offset
+     * is known here, not asked of the group coordinator, whose answer may not yet include the
+     * transaction just committed (and would send committed entries round again).
+     */
+    private void rewind(TopicPartition tp, long offset) {
         try {
-            if (position == null) {
-                consumer.seekToBeginning(Set.of(tp)); // nothing committed yet: the reset policy is earliest
-            } else {
-                consumer.seek(tp, position);
-            }
+            consumer.seek(tp, offset);
         } catch (IllegalStateException e) {
             // the partition moved to another instance in a rebalance: it resumes from the committed offset
-        }
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.khabar.ingest.frontier;
 
 import dev.khabar.schemas.FrontierEntry;
 import dev.khabar.schemas.UrlState;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,9 +47,15 @@ final class PollBatch {
     private final LinkedHashMap<Key, List<Remembered>> remembered = new LinkedHashMap<>();
     private int runningTasks;
     private volatile boolean abandoned;
+    private final long deadlineNanos;
 
-    PollBatch(Iterable<ConsumerRecord<String, byte[]>> records, UrlStates states) {
+    /**
+     * @param budget how long host tasks may keep taking entries; entries not started by then are
+     *     left for the next poll (the consumer must poll again within its max.poll.interval.ms)
+     */
+    PollBatch(Iterable<ConsumerRecord<String, byte[]>> records, UrlStates states, Duration budget) {
         this.states = states;
+        this.deadlineNanos = System.nanoTime() + budget.toNanos();
         for (ConsumerRecord<String, byte[]> r : records) {
             uncommitted.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), p -> new ArrayDeque<>())
                     .add(r.offset());
@@ -152,25 +159,31 @@ final class PollBatch {
         return abandoned;
     }
 
+    /** The batch has used its time budget: host tasks take no further entries. */
+    boolean overdue() {
+        return System.nanoTime() - deadlineNanos > 0;
+    }
+
     /**
      * After the host tasks have ended: takes back, newest first, the states of every finished
      * entry not committed.
      *
-     * @return the partitions with uncommitted entries, to be rewound to their committed offsets
+     * @return per partition with uncommitted entries, the first of them: where to rewind to (this
+     *     batch's own commits are all that moved the group's offset past its first entry)
      */
-    synchronized Set<TopicPartition> forgetUncommitted() {
+    synchronized Map<TopicPartition, Long> forgetUncommitted() {
         List<List<Remembered>> lists = new ArrayList<>(remembered.values());
         for (int i = lists.size() - 1; i >= 0; i--) {
             forget(lists.get(i));
         }
         remembered.clear();
-        Set<TopicPartition> partitions = new HashSet<>();
+        Map<TopicPartition, Long> firstUncommitted = new LinkedHashMap<>();
         uncommitted.forEach((p, offsets) -> {
             if (!offsets.isEmpty()) {
-                partitions.add(p);
+                firstUncommitted.put(p, offsets.peekFirst());
             }
         });
-        return partitions;
+        return firstUncommitted;
     }
 
     private void forget(List<Remembered> list) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.khabar.ingest.fetch.FetchOutcome;
 import dev.khabar.schemas.UrlState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -15,10 +17,19 @@ class PollBatchTest {
 
     private static final TopicPartition P0 = new TopicPartition("news.frontier", 0);
     private static final TopicPartition P1 = new TopicPartition("news.frontier", 1);
+    private static final Duration BUDGET = Duration.ofMinutes(5);
+
+    @Test
+    void aBatchIsOverdueOnlyOnceItsBudgetIsSpent() throws InterruptedException {
+        PollBatch spent = new PollBatch(List.of(record(P0, 0)), new UrlStates(), Duration.ofMillis(20));
+        assertThat(new PollBatch(List.of(record(P0, 0)), new UrlStates(), BUDGET).overdue()).isFalse();
+        Thread.sleep(40);
+        assertThat(spent.overdue()).isTrue();
+    }
 
     @Test
     void anOffsetOnlyPassesFinishedEntries() {
-        PollBatch batch = new PollBatch(List.of(record(P0, 7), record(P0, 8), record(P0, 9), record(P1, 3)), new UrlStates());
+        PollBatch batch = new PollBatch(List.of(record(P0, 7), record(P0, 8), record(P0, 9), record(P1, 3)), new UrlStates(), BUDGET);
         batch.complete(P0, 8, null, null); // a faster host finished first
         batch.complete(P1, 3, null, null);
 
@@ -41,7 +52,7 @@ class PollBatchTest {
         UrlStates states = new UrlStates();
         UrlState before = state("https://a.example/x", 10, "h1", 1);
         states.remember(before);
-        PollBatch batch = new PollBatch(List.of(record(P0, 4), record(P0, 5), record(P1, 0)), states);
+        PollBatch batch = new PollBatch(List.of(record(P0, 4), record(P0, 5), record(P1, 0)), states, BUDGET);
         batch.complete(P1, 0, null, published(state("https://b.example/y", 20, "hy", 1)));
         batch.committed(batch.committable());
         batch.complete(P0, 4, null, published(state("https://a.example/x", 20, "h2", 2)));
@@ -49,7 +60,7 @@ class PollBatchTest {
         // a later entry of the same host sees what the earlier ones decided
         assertThat(states.find("https://a.example/x")).get().extracting(UrlState::getContentHash).isEqualTo("h2");
 
-        assertThat(batch.forgetUncommitted()).containsExactly(P0);
+        assertThat(batch.forgetUncommitted()).containsExactly(Map.entry(P0, 4L));
 
         assertThat(states.find("https://a.example/x")).contains(before);
         assertThat(states.find("https://a.example/new")).isEmpty();
@@ -57,9 +68,22 @@ class PollBatchTest {
     }
 
     @Test
+    void theRewindPointIsTheFirstEntryNotCommittedEvenAfterEarlierCommitsOfTheSamePoll() {
+        PollBatch batch = new PollBatch(List.of(record(P0, 7), record(P0, 8), record(P0, 9), record(P1, 3)),
+                new UrlStates(), BUDGET);
+        batch.complete(P0, 7, null, published(state("https://a.example/7", 20, "h7", 1)));
+        batch.complete(P1, 3, null, published(state("https://b.example/3", 20, "h3", 1)));
+        batch.committed(batch.committable());
+        batch.complete(P0, 8, null, published(state("https://a.example/8", 20, "h8", 1)));
+
+        // P1 is done; P0 goes back to 8, past the committed 7 and not past the unfinished 9
+        assertThat(batch.forgetUncommitted()).containsExactly(Map.entry(P0, 8L));
+    }
+
+    @Test
     void aStateThatArrivedFromTheTopicMeanwhileIsKept() {
         UrlStates states = new UrlStates();
-        PollBatch batch = new PollBatch(List.of(record(P0, 0)), states);
+        PollBatch batch = new PollBatch(List.of(record(P0, 0)), states, BUDGET);
         batch.complete(P0, 0, null, published(state("https://a.example/x", 20, "mine", 1)));
         UrlState other = state("https://a.example/x", 30, "theirs", 1);
         states.remember(other); // another instance's newer fetch, read from the state topic
@@ -72,7 +96,7 @@ class PollBatchTest {
     @Test
     void replacingAResultTakesBackOnlyThatEntrysStates() {
         UrlStates states = new UrlStates();
-        PollBatch batch = new PollBatch(List.of(record(P0, 0), record(P0, 1)), states);
+        PollBatch batch = new PollBatch(List.of(record(P0, 0), record(P0, 1)), states, BUDGET);
         batch.complete(P0, 0, null, published(state("https://a.example/huge", 20, "big", 1)));
         batch.complete(P0, 1, null, published(state("https://a.example/ok", 20, "small", 1)));
 
@@ -87,7 +111,7 @@ class PollBatchTest {
 
     @Test
     void awaitingTasksReturnsOnceTheLastEnds() throws Exception {
-        PollBatch batch = new PollBatch(List.of(record(P0, 0)), new UrlStates());
+        PollBatch batch = new PollBatch(List.of(record(P0, 0)), new UrlStates(), BUDGET);
         batch.taskStarted();
         assertThat(batch.awaitTasks(20)).isFalse();
         Thread t = new Thread(batch::taskEnded);

@@ -9,6 +9,7 @@ import dev.khabar.schemas.AvroSerde;
 import dev.khabar.schemas.FetchLogEntry;
 import dev.khabar.schemas.RawArticle;
 import dev.khabar.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,9 +46,14 @@ final class IngestHarness {
     }
 
     IngestService start(String instanceId, List<Source> sources, FetchSettings fetch, IngestListener listener) {
+        return start(instanceId, sources, fetch, listener, Map.of(), new SimpleMeterRegistry());
+    }
+
+    IngestService start(String instanceId, List<Source> sources, FetchSettings fetch, IngestListener listener,
+                        Map<String, Object> clientProperties, MeterRegistry meters) {
         return IngestService.start(new IngestService.Options(topics.prefix() + "ingest", instanceId, 2, fetch,
                         Duration.ofSeconds(5)),
-                kafka.bootstrapServers(), Map.of(), topics, sources, new SimpleMeterRegistry(), listener, Clock.systemUTC());
+                kafka.bootstrapServers(), clientProperties, topics, sources, meters, listener, Clock.systemUTC());
     }
 
     /** Discovers with a fresh run id and waits until every URL of the run has its fetch-log entry. */

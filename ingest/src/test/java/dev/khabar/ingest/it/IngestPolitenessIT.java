@@ -6,6 +6,7 @@ import static dev.khabar.ingest.it.LocalSite.article;
 import static dev.khabar.ingest.it.LocalSite.rss;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.khabar.ingest.IngestListener;
 import dev.khabar.ingest.IngestService;
 import dev.khabar.ingest.source.Source;
 import dev.khabar.ingest.source.SourceType;
@@ -13,10 +14,12 @@ import dev.khabar.kafka.EmbeddedKafkaBroker;
 import dev.khabar.kafka.EmbeddedKafkaExtension;
 import dev.khabar.schemas.FetchLogEntry;
 import dev.khabar.schemas.RawArticle;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,6 +55,35 @@ class IngestPolitenessIT {
             assertThat(articleTimes).hasSize(2);
             assertThat(Duration.ofNanos(articleTimes.get(1) - articleTimes.get(0)))
                     .as("crawl-delay: 1 keeps requests a second apart").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        }
+    }
+
+    @Test
+    void aPollThatOutlastsItsTimeBudgetCommitsWhatIsDoneAndTakesTheRestAgain() {
+        IngestHarness h = new IngestHarness(kafka, "budget.");
+        try (LocalSite site = new LocalSite("127.0.0.1")) {
+            site.page("/robots.txt", of(200, "text/plain", "User-agent: *\nCrawl-delay: 1\n"));
+            String[] urls = new String[6];
+            for (int i = 0; i < urls.length; i++) {
+                site.page("/story-" + i, html(article("Story " + i, "Story number " + i + " of a slow, polite site.", null)));
+                urls[i] = site.url("/story-" + i);
+            }
+            site.page("/feed", of(200, "application/rss+xml", rss(urls)));
+            List<Source> sources = List.of(Source.of("slow", SourceType.RSS, URI.create(site.url("/feed")),
+                    Duration.ofHours(1), true));
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            // six pages a second apart outlast the 3 s a poll may start entries in (half of max.poll.interval.ms);
+            // the other half leaves the last page and the commit well inside the interval
+            try (IngestService ingest = h.start("budget-1", sources, IngestHarness.FAST, IngestListener.NONE,
+                    Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 6000), meters)) {
+                List<FetchLogEntry> log = h.runOnce(ingest, sources);
+                assertThat(IngestHarness.outcomes(log)).isEqualTo(Map.of("published", 6L));
+            }
+            assertThat(meters.counter("khabar.ingest.frontier.deferred").count()).isPositive();
+            for (int i = 0; i < urls.length; i++) {
+                assertThat(site.requests("/story-" + i)).as("story %d fetched once", i).isEqualTo(1);
+            }
+            assertThat(h.rawArticles()).extracting(RawArticle::getUrl).containsExactlyInAnyOrder(urls);
         }
     }
 
