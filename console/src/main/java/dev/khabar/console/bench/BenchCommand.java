@@ -31,8 +31,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pages", defaultValue = "4000", description = "ingest: pages (default ${DEFAULT-VALUE})")
     int pages;
 
-    @Option(names = "--hosts", defaultValue = "4", description = "ingest: loopback hosts, one fetch thread each (default ${DEFAULT-VALUE})")
+    @Option(names = "--hosts", defaultValue = "16",
+            description = "ingest: loopback hosts serving the pages (default ${DEFAULT-VALUE}); ingest fetches one page per host at a time")
     int hosts;
+
+    @Option(names = "--threads", defaultValue = "4",
+            description = "ingest: fetch threads, for the raw fetch and for ingest alike (default ${DEFAULT-VALUE})")
+    int threads;
 
     @Option(names = "--rate", defaultValue = "500", description = "e2e: articles per second offered (default ${DEFAULT-VALUE})")
     int rate;
@@ -48,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         switch (what) {
             case "processor" -> ProcessorBenchmark.run(articles, warmUp, size, partitions, kafkaProperties, System.out);
-            case "ingest" -> IngestBenchmark.run(pages, hosts, System.out);
+            case "ingest" -> IngestBenchmark.run(pages, hosts, threads, System.out);
             case "e2e" -> EndToEndBenchmark.run(rate, seconds, size, partitions, System.out);
             default -> throw new IllegalArgumentException("bench what? processor, ingest or e2e, not '" + what + "'");
         }

@@ -60,7 +60,7 @@ final class IngestBenchmark {
         return n;
     }
 
-    static void run(int pages, int hosts, PrintStream out) throws Exception {
+    static void run(int pages, int hosts, int threads, PrintStream out) throws Exception {
         List<HttpServer> servers = new ArrayList<>();
         List<URI> urls = new ArrayList<>();
         byte[] page = pageBytes();
@@ -96,15 +96,17 @@ final class IngestBenchmark {
             }
             FetchSettings fast = new FetchSettings("KhabarBench/1", Duration.ofSeconds(5), Duration.ofSeconds(10),
                     4 * 1024 * 1024, 3, Duration.ZERO);
-            out.printf("%d pages of %d bytes on %d loopback hosts, %d fetch threads%n", urls.size(), page.length, hosts, hosts);
-            // JIT warm-up for both sides, as JMH does: a discarded fetch pass, and the extractor on the page
-            rawFetchRate(fast, urls.subList(0, Math.min(urls.size(), 1000)), hosts);
-            out.printf("warm-up: %,d extractions in %d s%n", warmUpExtraction(page, WARM_UP_SECONDS), WARM_UP_SECONDS);
+            out.printf("%d pages of %d bytes on %d loopback hosts, %d fetch threads%n", urls.size(), page.length, hosts, threads);
+            // JIT warm-up for both sides, as JMH does: each runs once in full (ingest on a broker of its own) and
+            // is discarded, so neither is measured while the compiler works on its code
+            rawFetchRate(fast, urls, threads);
+            out.printf("warm-up: %,d extractions in %d s, ingest at %,.0f pages/s%n",
+                    warmUpExtraction(page, WARM_UP_SECONDS), WARM_UP_SECONDS, ingestRate(fast, sources, urls.size(), threads)[0]);
             long cpu = BenchKafka.processCpuNanos();
-            double raw = rawFetchRate(fast, urls, hosts);
+            double raw = rawFetchRate(fast, urls, threads);
             double rawCpu = (BenchKafka.processCpuNanos() - cpu) / 1e6 / urls.size();
             out.printf("raw HTTP fetch:                     %,.0f pages/s, %.2f ms CPU per page%n", raw, rawCpu);
-            double[] ingestAndCpu = ingestRate(fast, sources, urls.size(), hosts);
+            double[] ingestAndCpu = ingestRate(fast, sources, urls.size(), threads);
             double ingest = ingestAndCpu[0];
             out.printf("ingest (fetch+extract+publish):     %,.0f pages/s, %.2f ms CPU per page%n", ingest,
                     ingestAndCpu[1]);
