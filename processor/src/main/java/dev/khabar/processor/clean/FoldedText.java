@@ -74,7 +74,7 @@ public final class FoldedText {
         int k = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (MatchKey.isNasalConsonant(c) && i + 2 < n && text.charAt(i + 1) == MatchKey.VIRAMA
+            if (c >= '\u0919' && c <= '\u092E' && MatchKey.isNasalConsonant(c) && i + 2 < n && text.charAt(i + 1) == MatchKey.VIRAMA
                     && MatchKey.isDevanagariConsonant(text.charAt(i + 2))) {
                 key[k] = MatchKey.ANUSVARA;
                 start[k] = i;
@@ -96,46 +96,46 @@ public final class FoldedText {
             start[k] = i;
             end[k++] = i + 1;
         }
-        return tokenize(text, new String(key, 0, k), Arrays.copyOf(start, k), Arrays.copyOf(end, k));
+        return tokenize(text, key, k, k == n ? start : Arrays.copyOf(start, k), k == n ? end : Arrays.copyOf(end, k));
     }
 
-    private static FoldedText tokenize(String text, String key, int[] start, int[] end) {
-        int n = key.length();
+    private static FoldedText tokenize(String text, char[] key, int n, int[] start, int[] end) {
         int[] ts = new int[Math.max(4, n / 4)];
         int[] te = new int[ts.length];
+        int[] hashes = new int[ts.length];
         int count = 0;
         int i = 0;
         while (i < n) {
-            while (i < n && !isWordChar(key.charAt(i))) {
+            while (i < n && !isWordChar(key[i])) {
                 i++;
             }
             if (i >= n) {
                 break;
             }
             int s = i;
-            while (i < n && isWordChar(key.charAt(i))) {
-                i++;
+            int h = 0;
+            while (i < n && isWordChar(key[i])) {
+                h = 31 * h + key[i++]; // String.hashCode of the token
             }
             if (count == ts.length) {
                 ts = Arrays.copyOf(ts, count * 2);
                 te = Arrays.copyOf(te, count * 2);
+                hashes = Arrays.copyOf(hashes, count * 2);
             }
             ts[count] = s;
+            hashes[count] = h;
             te[count++] = i;
         }
         // intern: one String per distinct token, found by its hash in an open-addressing table of ids
         String[] tokens = new String[count];
         int[] ids = new int[count];
         String[] distinct = new String[Math.max(1, Math.min(count, 64))];
-        int[] distinctHash = new int[distinct.length];
+        int[] firstOf = new int[distinct.length]; // the token where each distinct one first appears
         int distinctCount = 0;
         int[] slots = new int[Integer.highestOneBit(Math.max(16, count * 2) - 1) << 1]; // id + 1; 0 is empty
         int mask = slots.length - 1;
         for (int t = 0; t < count; t++) {
-            int h = 0;
-            for (int c = ts[t]; c < te[t]; c++) {
-                h = 31 * h + key.charAt(c); // String.hashCode
-            }
+            int h = hashes[t];
             int slot = (h ^ (h >>> 16)) & mask;
             int id;
             while (true) {
@@ -143,17 +143,16 @@ public final class FoldedText {
                 if (entry < 0) {
                     if (distinctCount == distinct.length) {
                         distinct = Arrays.copyOf(distinct, distinctCount * 2);
-                        distinctHash = Arrays.copyOf(distinctHash, distinctCount * 2);
+                        firstOf = Arrays.copyOf(firstOf, distinctCount * 2);
                     }
                     id = distinctCount++;
-                    distinct[id] = key.substring(ts[t], te[t]);
-                    distinctHash[id] = h;
+                    distinct[id] = new String(key, ts[t], te[t] - ts[t]);
+                    firstOf[id] = t;
                     slots[slot] = id + 1;
                     break;
                 }
-                String known = distinct[entry];
-                if (distinctHash[entry] == h && known.length() == te[t] - ts[t]
-                        && key.regionMatches(ts[t], known, 0, known.length())) {
+                int f = firstOf[entry];
+                if (hashes[f] == h && Arrays.equals(key, ts[t], te[t], key, ts[f], te[f])) {
                     id = entry;
                     break;
                 }
@@ -162,7 +161,7 @@ public final class FoldedText {
             ids[t] = id;
             tokens[t] = distinct[id];
         }
-        return new FoldedText(text, key, start, end, tokens, ids, Arrays.copyOf(distinct, distinctCount),
+        return new FoldedText(text, new String(key, 0, n), start, end, tokens, ids, Arrays.copyOf(distinct, distinctCount),
                 Arrays.copyOf(ts, count), Arrays.copyOf(te, count));
     }
 
