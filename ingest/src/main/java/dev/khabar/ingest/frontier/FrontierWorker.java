@@ -16,12 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -86,7 +88,8 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         c.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, MAX_POLL_INTERVAL_MS);
         // half the poll interval to start entries in; the other half is for the last ones to finish
         // (a fetch is bounded by its timeouts and the capped crawl-delay) and for the commit
-        batchBudget = Duration.ofMillis(Long.parseLong(c.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG).toString()) / 2);
+        long pollInterval = Long.parseLong(c.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG).toString());
+        batchBudget = Duration.ofMillis(pollInterval / 2);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, transactionalId + "-consumer");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         Map<String, Object> p = new HashMap<>(clientProperties);
@@ -152,9 +155,10 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
                 return;
             }
         } while (!allDone);
-        // entries left unfinished — by a stop, a spent time budget or a host task that died — come again: after a stop elsewhere
-        // or after a restart, otherwise with the next poll (the consumer's position has passed them)
-        Map<TopicPartition, Long> unfinished = batch.forgetUncommitted();
+        // entries left unfinished — by a stop, a spent time budget or a host task that died — come again:
+        // after a stop elsewhere or after a restart, otherwise with the next poll (the consumer's position
+        // has passed them)
+        Set<TopicPartition> unfinished = batch.forgetUncommitted();
         if (!stopped) {
             unfinished.forEach(this::rewind);
         }
@@ -247,16 +251,38 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
      * Puts the partition back where the last committed transaction left it: the entries that failed
      * come again, an entry whose commit did go through does not.
      */
-    /**
-     * Moves the consumer back to {@code offset}, the first entry of its poll not committed: the offset
-     * is known here, not asked of the group coordinator, whose answer may not yet include the
-     * transaction just committed (and would send committed entries round again).
-     */
-    private void rewind(TopicPartition tp, long offset) {
+    private void rewind(TopicPartition tp) {
+        Long position = null;
+        while (!stopped) {
+            try {
+                OffsetAndMetadata committed = consumer.committed(Set.of(tp)).get(tp);
+                position = committed == null ? null : committed.offset();
+                break;
+            } catch (WakeupException e) {
+                if (!stopped) {
+                    throw e;
+                }
+            } catch (KafkaException e) {
+                LOG.warn("cannot read the committed offset of {} yet: {}", tp, e.toString());
+                sleepQuietly(500);
+            }
+        }
         try {
-            consumer.seek(tp, offset);
+            if (position == null) {
+                consumer.seekToBeginning(Set.of(tp)); // nothing committed yet: the reset policy is earliest
+            } else {
+                consumer.seek(tp, position);
+            }
         } catch (IllegalStateException e) {
             // the partition moved to another instance in a rebalance: it resumes from the committed offset
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -168,22 +168,21 @@ final class PollBatch {
      * After the host tasks have ended: takes back, newest first, the states of every finished
      * entry not committed.
      *
-     * @return per partition with uncommitted entries, the first of them: where to rewind to (this
-     *     batch's own commits are all that moved the group's offset past its first entry)
+     * @return the partitions with uncommitted entries, to be rewound to their committed offsets
      */
-    synchronized Map<TopicPartition, Long> forgetUncommitted() {
+    synchronized Set<TopicPartition> forgetUncommitted() {
         List<List<Remembered>> lists = new ArrayList<>(remembered.values());
         for (int i = lists.size() - 1; i >= 0; i--) {
             forget(lists.get(i));
         }
         remembered.clear();
-        Map<TopicPartition, Long> firstUncommitted = new LinkedHashMap<>();
+        Set<TopicPartition> partitions = new HashSet<>();
         uncommitted.forEach((p, offsets) -> {
             if (!offsets.isEmpty()) {
-                firstUncommitted.put(p, offsets.peekFirst());
+                partitions.add(p);
             }
         });
-        return firstUncommitted;
+        return partitions;
     }
 
     private void forget(List<Remembered> list) {

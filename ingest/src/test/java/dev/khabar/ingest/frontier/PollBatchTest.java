@@ -7,7 +7,6 @@ import dev.khabar.schemas.UrlState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -60,24 +59,11 @@ class PollBatchTest {
         // a later entry of the same host sees what the earlier ones decided
         assertThat(states.find("https://a.example/x")).get().extracting(UrlState::getContentHash).isEqualTo("h2");
 
-        assertThat(batch.forgetUncommitted()).containsExactly(Map.entry(P0, 4L));
+        assertThat(batch.forgetUncommitted()).containsExactly(P0);
 
         assertThat(states.find("https://a.example/x")).contains(before);
         assertThat(states.find("https://a.example/new")).isEmpty();
         assertThat(states.find("https://b.example/y")).as("committed states stay").isPresent();
-    }
-
-    @Test
-    void theRewindPointIsTheFirstEntryNotCommittedEvenAfterEarlierCommitsOfTheSamePoll() {
-        PollBatch batch = new PollBatch(List.of(record(P0, 7), record(P0, 8), record(P0, 9), record(P1, 3)),
-                new UrlStates(), BUDGET);
-        batch.complete(P0, 7, null, published(state("https://a.example/7", 20, "h7", 1)));
-        batch.complete(P1, 3, null, published(state("https://b.example/3", 20, "h3", 1)));
-        batch.committed(batch.committable());
-        batch.complete(P0, 8, null, published(state("https://a.example/8", 20, "h8", 1)));
-
-        // P1 is done; P0 goes back to 8, past the committed 7 and not past the unfinished 9
-        assertThat(batch.forgetUncommitted()).containsExactly(Map.entry(P0, 8L));
     }
 
     @Test
