@@ -108,8 +108,8 @@ final class IngestBenchmark {
             out.printf("raw HTTP fetch:                     %,.0f pages/s, %.2f ms CPU per page%n", raw, rawCpu);
             double[] ingestAndCpu = ingestRate(fast, sources, urls.size(), threads);
             double ingest = ingestAndCpu[0];
-            out.printf("ingest (fetch+extract+publish):     %,.0f pages/s, %.2f ms CPU per page%n", ingest,
-                    ingestAndCpu[1]);
+            out.printf("ingest (fetch+extract+publish):     %,.0f pages/s, %.2f ms CPU per page (extraction %.2f ms)%n",
+                    ingest, ingestAndCpu[1], ingestAndCpu[2]);
             out.printf("ratio ingest/raw:                   %.2f%n", ingest / raw);
             out.printf("CPU cores of this machine:          %d%n", Runtime.getRuntime().availableProcessors());
             out.printf("heap used after the run:            %d MB%n", BenchKafka.usedHeapMb());
@@ -146,23 +146,28 @@ final class IngestBenchmark {
         }
     }
 
-    /** @return pages/s and CPU ms per page (this JVM: fetch, extraction, broker), both over the same span */
+    /**
+     * @return pages/s and CPU ms per page (this JVM: fetch, extraction, broker), both over the same
+     *     span, and the mean wall time of one extraction inside ingest in ms
+     */
     private static double[] ingestRate(FetchSettings settings, List<Source> sources, int pages, int threads) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start()) {
             Topics t = new Topics("bench.");
             broker.createTopics(threads * 2, t.frontier(), t.raw(), t.fetchLog(), t.ingestState());
             AtomicInteger done = new AtomicInteger();
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
             IngestListener count = (s, u, o, d) -> done.incrementAndGet();
             try (IngestService ingest = IngestService.start(new IngestService.Options("bench-ingest", "bench", threads,
                             settings, Duration.ofSeconds(1)), broker.bootstrapServers(), Map.of(), t, sources,
-                    new SimpleMeterRegistry(), count, Clock.systemUTC())) {
+                    meters, count, Clock.systemUTC())) {
                 Thread.sleep(3000); // group join
                 long start = System.nanoTime();
                 long cpu = BenchKafka.processCpuNanos();
                 int enqueued = ingest.discover(sources, null).enqueued();
                 BenchKafka.await(() -> done.get() >= enqueued, Duration.ofMinutes(10), "ingest of " + enqueued + " pages");
                 return new double[] {pages / ((System.nanoTime() - start) / 1e9),
-                    (BenchKafka.processCpuNanos() - cpu) / 1e6 / pages};
+                    (BenchKafka.processCpuNanos() - cpu) / 1e6 / pages,
+                    meters.timer("khabar.ingest.extract").mean(java.util.concurrent.TimeUnit.MICROSECONDS) / 1000};
             }
         }
     }
