@@ -12,18 +12,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,13 +33,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
  * The bundled sample blog site that {@code khabar demo} ingests: static pages from the classpath
@@ -119,7 +105,7 @@ public final class SampleSite implements AutoCloseable {
         }
         byte[] feed = resource(FEED).orElseThrow(() -> new IllegalStateException(
                 "sample site resources missing from the classpath: " + RESOURCE_ROOT + FEED));
-        Feed parsed = Feed.parse(feed);
+        SampleFeed parsed = SampleFeed.parse(feed);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         try {
             InetAddress address = InetAddress.getByName(bind);
@@ -248,7 +234,7 @@ public final class SampleSite implements AutoCloseable {
         headers.set("ETag", page.etag());
         headers.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)));
         headers.set("Cache-Control", "no-cache");
-        if (notModified(exchange.getRequestHeaders(), page.etag(), lastModified)) {
+        if (ConditionalGet.notModified(exchange.getRequestHeaders(), page.etag(), lastModified)) {
             exchange.sendResponseHeaders(304, -1);
             return;
         }
@@ -289,45 +275,13 @@ public final class SampleSite implements AutoCloseable {
         }
     }
 
-    /** RFC 9110 §13.2.2: If-None-Match wins over If-Modified-Since; both compare against what would be sent. */
-    static boolean notModified(Headers request, String etag, Instant lastModified) {
-        List<String> noneMatch = request.get("If-None-Match");
-        if (noneMatch != null && !noneMatch.isEmpty()) {
-            String opaque = opaque(etag);
-            for (String header : noneMatch) {
-                for (String candidate : header.split(",")) {
-                    String c = candidate.strip();
-                    if (c.equals("*") || opaque(c).equals(opaque)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-        String since = request.getFirst("If-Modified-Since");
-        if (since == null) {
-            return false;
-        }
-        try {
-            Instant ims = ZonedDateTime.parse(since.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(ims);
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    /** Weak comparison, as If-None-Match asks for: {@code W/"x"} matches {@code "x"}. */
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
-    }
-
     // ------------------------------------------------------------------ paths and resources
 
     private static Optional<Page> render(String path, String base) {
         return resource(path).map(raw -> {
             byte[] body = new String(raw, StandardCharsets.UTF_8).replace(PLACEHOLDER, base)
                     .getBytes(StandardCharsets.UTF_8);
-            return new Page(body, SitePaths.contentType(path), etag(body));
+            return new Page(body, SitePaths.contentType(path), ConditionalGet.etag(body));
         });
     }
 
@@ -337,15 +291,6 @@ public final class SampleSite implements AutoCloseable {
         } catch (IOException e) {
             // a classpath directory on some class loaders; nothing to serve
             return Optional.empty();
-        }
-    }
-
-    static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 
@@ -359,50 +304,5 @@ public final class SampleSite implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    // ------------------------------------------------------------------ feed
-
-    /** What the server needs from the feed: the article paths and the date the site last changed. */
-    record Feed(List<String> articlePaths, Instant lastModified) {
-
-        static Feed parse(byte[] xml) {
-            Document doc;
-            try {
-                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-                factory.setNamespaceAware(true);
-                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-                factory.setExpandEntityReferences(false);
-                doc = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml));
-            } catch (ParserConfigurationException | SAXException | IOException e) {
-                throw new IllegalStateException("sample site feed is not well-formed XML", e);
-            }
-            List<String> paths = new ArrayList<>();
-            NodeList items = doc.getElementsByTagName("item");
-            for (int i = 0; i < items.getLength(); i++) {
-                String link = childText((Element) items.item(i), "link");
-                if (link == null || !link.startsWith(PLACEHOLDER + "/")) {
-                    throw new IllegalStateException("feed item without a " + PLACEHOLDER + "/… link: " + link);
-                }
-                paths.add(link.substring(PLACEHOLDER.length() + 1));
-            }
-            Instant modified = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            NodeList built = doc.getElementsByTagName("lastBuildDate");
-            if (built.getLength() > 0) {
-                try {
-                    modified = ZonedDateTime.parse(built.item(0).getTextContent().strip(),
-                            DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                } catch (DateTimeParseException e) {
-                    // keep the start time
-                }
-            }
-            return new Feed(List.copyOf(paths), modified);
-        }
-
-        private static String childText(Element parent, String name) {
-            NodeList children = parent.getElementsByTagName(name);
-            return children.getLength() == 0 ? null : children.item(0).getTextContent().strip();
-        }
     }
 }
