@@ -20,6 +20,11 @@ public enum FetchOutcome {
     PUBLISH_FAILED,
     /** A temporary failure (429/503/5xx, timeout, robots.txt unreachable): the URL went back to the frontier. */
     RETRYING,
+    /**
+     * Not fetched yet: its poll's time ran out before this host's turn (a slow, crawl-delayed or
+     * paused host); the entry went back to the frontier unchanged and will end in another outcome.
+     */
+    DEFERRED,
     /** The frontier entry names a source this instance does not have. */
     UNKNOWN_SOURCE;
 
@@ -35,7 +40,7 @@ public enum FetchOutcome {
 
     public boolean isFailure() {
         return switch (this) {
-            case PUBLISHED, UNCHANGED, NOT_MODIFIED, DUPLICATE, ROBOTS_DENIED, RETRYING -> false;
+            case PUBLISHED, UNCHANGED, NOT_MODIFIED, DUPLICATE, ROBOTS_DENIED, RETRYING, DEFERRED -> false;
             default -> true;
         };
     }

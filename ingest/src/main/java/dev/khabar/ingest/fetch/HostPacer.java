@@ -35,6 +35,13 @@ public final class HostPacer {
         }
     }
 
+    /** How long a request to {@code host} would wait now for its turn (crawl-delay, pause); zero if none. */
+    public Duration readyIn(String host) {
+        HostSlot slot = slots.get(host.toLowerCase(Locale.ROOT));
+        long wait = slot == null ? 0 : slot.nextAllowedNanos - System.nanoTime();
+        return wait > 0 ? Duration.ofNanos(wait) : Duration.ZERO;
+    }
+
     public Turn awaitTurn(String host, Duration delay) throws InterruptedException {
         HostSlot slot = slots.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new HostSlot());
         slot.lock.lockInterruptibly();

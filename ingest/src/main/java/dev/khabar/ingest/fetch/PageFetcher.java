@@ -49,6 +49,11 @@ public final class PageFetcher implements AutoCloseable {
         return settings;
     }
 
+    /** How long a request to {@code host} would now wait for its turn. */
+    public Duration hostReadyIn(String host) {
+        return pacer.readyIn(host);
+    }
+
     /** Holds back every request to a host, e.g. after a 429/503 with Retry-After. */
     public void pauseHost(String host, Duration pause) {
         pacer.pause(host, pause);

@@ -54,7 +54,8 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
 
     /**
      * Entries per poll by default. Many, so that a poll's transaction carries many articles and several
-     * hosts run in parallel; a poll whose hosts are slow (crawl delays) is cut short by its time budget.
+     * hosts run in parallel; a host too slow for the poll's time budget (crawl delays, Retry-After)
+     * gives up its turn and its entries go back to the frontier ({@code deferred}).
      */
     static final int MAX_POLL_RECORDS = 200;
     private static final int MAX_POLL_INTERVAL_MS = 600_000;
@@ -86,10 +87,10 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         c.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, MAX_POLL_INTERVAL_MS);
-        // half the poll interval to start entries in; the other half is for the last ones to finish
-        // (a fetch is bounded by its timeouts and the capped crawl-delay) and for the commit
+        // a third of the poll interval to start entries in (an entry's wait for its host's turn included);
+        // the rest is for the last ones to finish — timeouts, redirects — and for the commit
         long pollInterval = Long.parseLong(c.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG).toString());
-        batchBudget = Duration.ofMillis(pollInterval / 2);
+        batchBudget = Duration.ofMillis(pollInterval / 3);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, transactionalId + "-consumer");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         Map<String, Object> p = new HashMap<>(clientProperties);
@@ -155,9 +156,8 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
                 return;
             }
         } while (!allDone);
-        // entries left unfinished — by a stop, a spent time budget or a host task that died — come again:
-        // after a stop elsewhere or after a restart, otherwise with the next poll (the consumer's position
-        // has passed them)
+        // entries left unfinished — by a stop, or a host task that died — come again: after a stop elsewhere
+        // or after a restart, otherwise with the next poll (the consumer's position has passed them)
         Set<TopicPartition> unfinished = batch.forgetUncommitted();
         if (!stopped) {
             unfinished.forEach(this::rewind);
@@ -166,18 +166,19 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
 
     private void fetchHost(List<ConsumerRecord<String, byte[]>> records, PollBatch batch) {
         try {
-            for (int i = 0; i < records.size(); i++) {
+            boolean late = false;
+            for (ConsumerRecord<String, byte[]> r : records) {
                 if (stopped || batch.abandoned()) {
                     return;
                 }
-                if (batch.overdue()) {
-                    meters.counter("khabar.ingest.frontier.deferred").increment(records.size() - i);
-                    return; // left for the next poll, so the consumer polls within its max.poll.interval.ms
-                }
-                ConsumerRecord<String, byte[]> r = records.get(i);
                 TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                 FrontierEntry entry = decode(r);
-                batch.complete(tp, r.offset(), entry, process(r, entry));
+                late = late || entry != null && batch.startsTooLate(processor.hostReadyIn(entry.getUrl()));
+                // a host that would hold the poll past its budget gives its turn up: its entries go back to the
+                // frontier in this poll's transaction, so the offset passes them and other hosts' finished
+                // entries commit rather than being fetched again
+                batch.complete(tp, r.offset(), entry, late && entry != null ? UrlResult.deferred(entry,
+                        "the poll's time ran out before this host's turn") : process(r, entry));
             }
         } finally {
             batch.taskEnded();

@@ -50,8 +50,8 @@ final class PollBatch {
     private final long deadlineNanos;
 
     /**
-     * @param budget how long host tasks may keep taking entries; entries not started by then are
-     *     left for the next poll (the consumer must poll again within its max.poll.interval.ms)
+     * @param budget how long host tasks may keep starting entries; the rest go back to the frontier
+     *     (the consumer must poll again within its max.poll.interval.ms)
      */
     PollBatch(Iterable<ConsumerRecord<String, byte[]>> records, UrlStates states, Duration budget) {
         this.states = states;
@@ -159,9 +159,9 @@ final class PollBatch {
         return abandoned;
     }
 
-    /** The batch has used its time budget: host tasks take no further entries. */
-    boolean overdue() {
-        return System.nanoTime() - deadlineNanos > 0;
+    /** An entry whose host makes it wait {@code wait} first would start after the batch's time budget. */
+    boolean startsTooLate(Duration wait) {
+        return System.nanoTime() + wait.toNanos() - deadlineNanos > 0;
     }
 
     /**

@@ -61,6 +61,16 @@ public final class UrlProcessor {
         return Optional.ofNullable(sources.get(id));
     }
 
+    /** How long {@code url}'s host would make a request wait now (crawl-delay, Retry-After); zero if unknown. */
+    public Duration hostReadyIn(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? Duration.ZERO : fetcher.hostReadyIn(host);
+        } catch (IllegalArgumentException e) {
+            return Duration.ZERO;
+        }
+    }
+
     public UrlResult process(FrontierEntry entry) {
         Source source = sources.get(entry.getSourceId());
         if (source == null) {

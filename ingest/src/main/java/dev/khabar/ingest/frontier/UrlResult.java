@@ -17,6 +17,11 @@ public record UrlResult(FetchOutcome outcome, int status, String detail, RawArti
         return new UrlResult(outcome, status, detail, null, List.of(), List.of());
     }
 
+    /** Not processed in this poll: the entry goes back to the frontier as it is. */
+    static UrlResult deferred(FrontierEntry entry, String why) {
+        return new UrlResult(FetchOutcome.DEFERRED, 0, why, null, List.of(), List.of(entry));
+    }
+
     UrlResult withStates(List<UrlState> s) {
         return new UrlResult(outcome, status, detail, article, s, followUps);
     }

@@ -19,11 +19,14 @@ class PollBatchTest {
     private static final Duration BUDGET = Duration.ofMinutes(5);
 
     @Test
-    void aBatchIsOverdueOnlyOnceItsBudgetIsSpent() throws InterruptedException {
+    void anEntryStartsTooLateWhenItsHostsWaitReachesPastTheBudget() throws InterruptedException {
+        PollBatch batch = new PollBatch(List.of(record(P0, 0)), new UrlStates(), Duration.ofMinutes(1));
+        assertThat(batch.startsTooLate(Duration.ZERO)).isFalse();
+        assertThat(batch.startsTooLate(Duration.ofSeconds(30))).isFalse();
+        assertThat(batch.startsTooLate(Duration.ofSeconds(61))).isTrue();
         PollBatch spent = new PollBatch(List.of(record(P0, 0)), new UrlStates(), Duration.ofMillis(20));
-        assertThat(new PollBatch(List.of(record(P0, 0)), new UrlStates(), BUDGET).overdue()).isFalse();
         Thread.sleep(40);
-        assertThat(spent.overdue()).isTrue();
+        assertThat(spent.startsTooLate(Duration.ZERO)).isTrue();
     }
 
     @Test

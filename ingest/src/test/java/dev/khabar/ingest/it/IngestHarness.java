@@ -35,9 +35,15 @@ final class IngestHarness {
     final Topics topics;
 
     IngestHarness(EmbeddedKafkaBroker kafka, String prefix) {
+        this(kafka, prefix, 3);
+    }
+
+    /** @param frontierPartitions 1 puts every host on one partition, and so in one worker's polls */
+    IngestHarness(EmbeddedKafkaBroker kafka, String prefix, int frontierPartitions) {
         this.kafka = kafka;
         this.topics = new Topics(prefix);
-        kafka.createTopics(3, topics.frontier(), topics.raw(), topics.fetchLog());
+        kafka.createTopics(frontierPartitions, topics.frontier());
+        kafka.createTopics(3, topics.raw(), topics.fetchLog());
         kafka.createTopics(3, topics.ingestState());
     }
 

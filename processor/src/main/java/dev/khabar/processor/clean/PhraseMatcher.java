@@ -213,7 +213,7 @@ public final class PhraseMatcher<T> {
             for (int p = 0; p < pieces.length; p++) {
                 String piece = pieces[p];
                 if (piece.equals("*")) {
-                    if (p == 0 || p == pieces.length - 1) {
+                    if (tokens == 0 || p == pieces.length - 1) { // no word before it (punctuation folds to none)
                         throw new IllegalArgumentException("phrase '" + phrase + "' cannot start or end with '*'");
                     }
                     if (node.anyWord == null) {

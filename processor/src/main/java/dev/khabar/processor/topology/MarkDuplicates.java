@@ -2,10 +2,10 @@ package dev.khabar.processor.topology;
 
 import dev.khabar.processor.enrich.SimHash;
 import dev.khabar.schemas.EnrichedArticle;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -19,20 +19,19 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * fingerprints topic under four band keys ({@code b<i>:<16-bit band>:t<processed-at>:<id>}); all
  * instances read that topic back as a global store, so a new article finds candidates that share a
  * band with it, whatever partition they came through, and is marked {@code duplicateOf} the
- * earliest one within {@link #MAX_DISTANCE} bits.
+ * earliest one within {@link #MAX_DISTANCE} bits processed in the last {@link #WINDOW}.
  *
  * <p>The processing time sits in the key as fixed-width hex, so a band's entries come out of the
- * store oldest first: the first one near enough is that band's earliest, and the scan stops there.
- * A story syndicated to hundreds of sites therefore costs one look-up per band, not one per copy;
- * and a band crowded with entries that are not near enough is scanned at most
- * {@link #MAX_CANDIDATES} deep, so no input makes marking quadratic.
+ * store oldest first, from the start of the window: the first one near enough is that band's
+ * earliest, and the scan of that band stops there. A story syndicated to hundreds of sites costs
+ * one look-up per band, not one per copy; older fingerprints are not read at all.
  */
 final class MarkDuplicates implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
 
     static final int MAX_DISTANCE = 3;
     static final int BANDS = 4;
-    /** How many entries of one band are compared at most before the band is given up. */
-    static final int MAX_CANDIDATES = 256;
+    /** How far back a near copy counts as the original: syndicated copies follow within days. */
+    static final Duration WINDOW = Duration.ofDays(30);
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -60,10 +59,12 @@ final class MarkDuplicates implements FixedKeyProcessor<String, EnrichedArticle,
         }
         String best = null;
         long bestTime = Long.MAX_VALUE;
+        String from = time(Math.max(0, a.getProcessedAt().minus(WINDOW).toEpochMilli()));
         for (int band = 0; band < BANDS; band++) {
-            try (KeyValueIterator<String, ValueAndTimestamp<String>> it =
-                         store.prefixScan(bandPrefix(band, fp), new StringSerializer())) {
-                for (int seen = 0; seen < MAX_CANDIDATES && it.hasNext(); seen++) {
+            String prefix = bandPrefix(band, fp);
+            // "~" sorts after every hex digit: the range is the band's entries from the window's start on
+            try (KeyValueIterator<String, ValueAndTimestamp<String>> it = store.range(prefix + from, prefix + "~")) {
+                while (it.hasNext()) {
                     String[] v = it.next().value.value().split(":", 3); // id:fingerprint:processedAtMillis
                     if (v.length < 3 || v[0].equals(a.getId())) {
                         continue;
@@ -90,9 +91,14 @@ final class MarkDuplicates implements FixedKeyProcessor<String, EnrichedArticle,
         return "b" + band + ":" + HEX.toHexDigits((short) (fp >>> (16 * band))) + ":t";
     }
 
-    /** A band key: the prefix, then the processing time as 12 hex digits (sorts as it counts), then the id. */
+    /** A band key: the prefix, then the processing time, then the id. */
     static String bandKey(int band, long fp, long processedAtMillis, String id) {
-        return bandPrefix(band, fp) + HEX.toHexDigits(processedAtMillis).substring(4) + ":" + id;
+        return bandPrefix(band, fp) + time(processedAtMillis) + ":" + id;
+    }
+
+    /** Epoch millis as 12 hex digits: sorts as it counts (until the year 10889). */
+    private static String time(long millis) {
+        return HEX.toHexDigits(millis).substring(4);
     }
 
     /** The fingerprint records one article contributes: four band keys, one value. */

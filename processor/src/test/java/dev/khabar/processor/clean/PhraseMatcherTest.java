@@ -80,5 +80,8 @@ class PhraseMatcherTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ab*");
         assertThatThrownBy(() -> PhraseMatcher.<String>builder().add(" -- ", "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no word");
+        // a star after punctuation only (which folds to no word) would start the phrase
+        assertThatThrownBy(() -> PhraseMatcher.<String>builder().add("- * hanoi", "x"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

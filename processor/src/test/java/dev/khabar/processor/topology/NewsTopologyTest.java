@@ -211,25 +211,33 @@ class NewsTopologyTest {
     }
 
     @Test
-    void theEarliestNearCopyIsTheOriginalEvenBehindACrowdedBand() {
+    void theOriginalIsTheEarliestNearCopyInTheWindowHoweverCrowdedItsBands() {
         RawArticle article = raw("https://four.example/budget", "Council approves budget",
                 "The city council approved a new budget on Tuesday after a long debate about school repairs, bus "
                         + "routes and the library, and the mayor said the plan keeps taxes flat while adding teachers.");
         long fp = pipeline.process(article).getFingerprint();
+        long now = CLOCK.millis();
+        long day = java.time.Duration.ofDays(1).toMillis();
         TestInputTopic<String, String> fingerprints = driver.createInputTopic(TOPICS.fingerprints(),
                 new StringSerializer(), new StringSerializer());
-        // older than every copy and sharing band 0 with the article, but 48 bits away: never a match
-        long far = fp ^ 0xFFFF_FFFF_FFFF_0000L;
-        for (int i = 0; i < MarkDuplicates.MAX_CANDIDATES + 50; i++) {
-            fingerprints.pipeInput(MarkDuplicates.bandKey(0, far, 100 + i, "crowd" + i), "crowd" + i + ":" + far + ":" + (100 + i));
+        // each band crowded with older entries that share only that band with the article (48 bits away)
+        for (int band = 0; band < MarkDuplicates.BANDS; band++) {
+            long onlyThisBand = fp ^ ~(0xFFFFL << (16 * band));
+            for (int i = 0; i < 300; i++) {
+                String id = "crowd" + band + "-" + i;
+                long at = now - 20 * day + i;
+                fingerprints.pipeInput(MarkDuplicates.bandKey(band, onlyThisBand, at, id),
+                        id + ":" + onlyThisBand + ":" + at);
+            }
         }
-        pipeFingerprint(fingerprints, "late", fp ^ 0b1, 9_000);
-        pipeFingerprint(fingerprints, "fourBitsAway", fp ^ 0b1111, 50);
-        pipeFingerprint(fingerprints, "early", fp ^ 0b10, 5_000);
+        pipeFingerprint(fingerprints, "late", fp ^ 0b1, now - day);
+        pipeFingerprint(fingerprints, "fourBitsAway", fp ^ 0b1111, now - 15 * day);
+        pipeFingerprint(fingerprints, "original", fp ^ 0b10, now - 10 * day);
+        pipeFingerprint(fingerprints, "beforeTheWindow", fp ^ 0b100, now - 40 * day);
 
         raw.pipeInput(article.getId(), rawSerde.encode(article));
 
-        assertThat(enriched.readValue().getDuplicateOf()).isEqualTo("early");
+        assertThat(enriched.readValue().getDuplicateOf()).isEqualTo("original");
     }
 
     private static void pipeFingerprint(TestInputTopic<String, String> topic, String id, long fp, long at) {
