@@ -117,11 +117,6 @@ public final class PhraseMatcher<T> {
         int[] prefixHashes = new int[0];
         /** First characters of the prefix keys, as a bit set indexed by the character. */
         long[] prefixStarts = new long[0];
-
-        boolean mayStartPrefix(char c) {
-            int word = c >>> 6;
-            return word < prefixStarts.length && (prefixStarts[word] & (1L << c)) != 0;
-        }
         List<T> values;
 
         /**
@@ -130,6 +125,11 @@ public final class PhraseMatcher<T> {
          * the map, whose table is too large to stay in cache.
          */
         long[] exactBloom = new long[1];
+
+        boolean mayStartPrefix(char c) {
+            int word = c >>> 6;
+            return word < prefixStarts.length && (prefixStarts[word] & (1L << c)) != 0;
+        }
 
         boolean mayHaveExact(int hash) {
             int bit = (hash ^ (hash >>> 16)) & (exactBloom.length * 64 - 1);
