@@ -43,6 +43,7 @@ final class IngestBenchmark {
     }
 
     private static final int WARM_UP_SECONDS = 10;
+    private static final int WARM_UP_ROUNDS = 2;
 
     private IngestBenchmark() {
     }
@@ -97,11 +98,14 @@ final class IngestBenchmark {
             FetchSettings fast = new FetchSettings("KhabarBench/1", Duration.ofSeconds(5), Duration.ofSeconds(10),
                     4 * 1024 * 1024, 3, Duration.ZERO);
             out.printf("%d pages of %d bytes on %d loopback hosts, %d fetch threads%n", urls.size(), page.length, hosts, threads);
-            // JIT warm-up for both sides, as JMH does: each runs once in full (ingest on a broker of its own) and
-            // is discarded, so neither is measured while the compiler works on its code
-            rawFetchRate(fast, urls, threads);
-            out.printf("warm-up: %,d extractions in %d s, ingest at %,.0f pages/s%n",
-                    warmUpExtraction(page, WARM_UP_SECONDS), WARM_UP_SECONDS, ingestRate(fast, sources, urls.size(), threads)[0]);
+            // JIT warm-up for both sides, as JMH does: each runs in full (ingest on a broker of its own) and is
+            // discarded, WARM_UP_ROUNDS times, so neither is measured while the compiler works on its code (on two
+            // cores the compiler's queue takes a minute or more to drain)
+            out.printf("warm-up: %,d extractions in %d s%n", warmUpExtraction(page, WARM_UP_SECONDS), WARM_UP_SECONDS);
+            for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+                out.printf("warm-up round %d: raw %,.0f pages/s, ingest %,.0f pages/s%n", round,
+                        rawFetchRate(fast, urls, threads), ingestRate(fast, sources, urls.size(), threads)[0]);
+            }
             long cpu = BenchKafka.processCpuNanos();
             double raw = rawFetchRate(fast, urls, threads);
             double rawCpu = (BenchKafka.processCpuNanos() - cpu) / 1e6 / urls.size();
