@@ -39,6 +39,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "ingest: fetch threads, for the raw fetch and for ingest alike (default ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--server-latency-ms", defaultValue = "0",
+            description = "ingest: how long the local servers take to answer a page, as remote sites would (default ${DEFAULT-VALUE})")
+    int serverLatencyMillis;
+
     @Option(names = "--rate", defaultValue = "500", description = "e2e: articles per second offered (default ${DEFAULT-VALUE})")
     int rate;
 
@@ -53,7 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         switch (what) {
             case "processor" -> ProcessorBenchmark.run(articles, warmUp, size, partitions, kafkaProperties, System.out);
-            case "ingest" -> IngestBenchmark.run(pages, hosts, threads, System.out);
+            case "ingest" -> IngestBenchmark.run(pages, hosts, threads, serverLatencyMillis, System.out);
             case "e2e" -> EndToEndBenchmark.run(rate, seconds, size, partitions, System.out);
             default -> throw new IllegalArgumentException("bench what? processor, ingest or e2e, not '" + what + "'");
         }

@@ -61,7 +61,8 @@ final class IngestBenchmark {
         return n;
     }
 
-    static void run(int pages, int hosts, int threads, PrintStream out) throws Exception {
+    /** @param latencyMillis how long each server takes before it answers a page, as a remote site would */
+    static void run(int pages, int hosts, int threads, int latencyMillis, PrintStream out) throws Exception {
         List<HttpServer> servers = new ArrayList<>();
         List<URI> urls = new ArrayList<>();
         byte[] page = pageBytes();
@@ -69,7 +70,8 @@ final class IngestBenchmark {
         try {
             for (int h = 1; h <= hosts; h++) {
                 HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0." + h), 0), 0);
-                s.setExecutor(Executors.newFixedThreadPool(2));
+                // as many server threads as fetch threads: the raw fetch may put all of them on one host
+                s.setExecutor(Executors.newFixedThreadPool(Math.max(2, threads)));
                 int perHost = pages / hosts;
                 String base = "http://127.0.0." + h + ":" + s.getAddress().getPort();
                 StringBuilder sitemap = new StringBuilder("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
@@ -81,6 +83,9 @@ final class IngestBenchmark {
                 s.createContext("/", ex -> {
                     String path = ex.getRequestURI().getPath();
                     byte[] body = path.equals("/sitemap.xml") ? sm : path.startsWith("/p/") ? page : null;
+                    if (body == page && latencyMillis > 0) {
+                        sleepQuietly(latencyMillis);
+                    }
                     if (body == null) {
                         ex.sendResponseHeaders(404, -1);
                     } else {
@@ -95,9 +100,13 @@ final class IngestBenchmark {
                 sources.add(new Source("host" + h, SourceType.SITEMAP, URI.create(base + "/sitemap.xml"), Duration.ofHours(1),
                         true, pages, null, null, 1, 0));
             }
+            // the raw fetch takes the pages host by host in turn, so its threads, like ingest's, are on different
+            // hosts (the fetcher keeps one request per host at a time, raw or not)
+            urls = interleaveHosts(urls, hosts);
             FetchSettings fast = new FetchSettings("KhabarBench/1", Duration.ofSeconds(5), Duration.ofSeconds(10),
                     4 * 1024 * 1024, 3, Duration.ZERO);
-            out.printf("%d pages of %d bytes on %d loopback hosts, %d fetch threads%n", urls.size(), page.length, hosts, threads);
+            out.printf("%d pages of %d bytes on %d loopback hosts answering after %d ms, %d fetch threads%n", urls.size(),
+                    page.length, hosts, latencyMillis, threads);
             // JIT warm-up for both sides, as JMH does: each runs in full (ingest on a broker of its own) and is
             // discarded, WARM_UP_ROUNDS times, so neither is measured while the compiler works on its code (on two
             // cores the compiler's queue takes a minute or more to drain)
@@ -173,6 +182,26 @@ final class IngestBenchmark {
                     (BenchKafka.processCpuNanos() - cpu) / 1e6 / pages,
                     meters.timer("khabar.ingest.extract").mean(java.util.concurrent.TimeUnit.MICROSECONDS) / 1000};
             }
+        }
+    }
+
+    /** {@code urls} grouped by host (equal groups, in order) reordered to take one of each host in turn. */
+    private static List<URI> interleaveHosts(List<URI> urls, int hosts) {
+        int perHost = urls.size() / hosts;
+        List<URI> out = new ArrayList<>(urls.size());
+        for (int i = 0; i < perHost; i++) {
+            for (int h = 0; h < hosts; h++) {
+                out.add(urls.get(h * perHost + i));
+            }
+        }
+        return out;
+    }
+
+    private static void sleepQuietly(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
