@@ -70,7 +70,7 @@ final class IngestBenchmark {
         try {
             for (int h = 1; h <= hosts; h++) {
                 HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0." + h), 0), 0);
-                // as many server threads as fetch threads: the raw fetch may put all of them on one host
+                // as many server threads as fetch threads, so a server never queues a request the fetcher let through
                 s.setExecutor(Executors.newFixedThreadPool(Math.max(2, threads)));
                 int perHost = pages / hosts;
                 String base = "http://127.0.0." + h + ":" + s.getAddress().getPort();

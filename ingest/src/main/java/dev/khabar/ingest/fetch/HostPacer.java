@@ -15,7 +15,8 @@ public final class HostPacer {
 
     private static final class HostSlot {
         final ReentrantLock lock = new ReentrantLock();
-        long nextAllowedNanos;
+        /** Written under {@link #lock}; volatile so that {@link HostPacer#readyIn} may read it without the lock. */
+        volatile long nextAllowedNanos;
     }
 
     /** A held turn on one host; closing it releases the host and starts the delay. */

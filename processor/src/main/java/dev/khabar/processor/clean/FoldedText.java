@@ -74,7 +74,8 @@ public final class FoldedText {
         int k = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c >= '\u0919' && c <= '\u092E' && MatchKey.isNasalConsonant(c) && i + 2 < n && text.charAt(i + 1) == MatchKey.VIRAMA
+            if (c >= '\u0919' && c <= '\u092E' && MatchKey.isNasalConsonant(c) && i + 2 < n
+                    && text.charAt(i + 1) == MatchKey.VIRAMA
                     && MatchKey.isDevanagariConsonant(text.charAt(i + 2))) {
                 key[k] = MatchKey.ANUSVARA;
                 start[k] = i;
