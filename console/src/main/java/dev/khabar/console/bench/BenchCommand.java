@@ -50,14 +50,15 @@ public final class BenchCommand implements Callable<Integer> {
     int seconds;
 
     @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
-            description = "processor: a Kafka Streams property for both contenders (e.g. num.stream.threads=2); repeatable")
+            description = "processor: a Kafka Streams property for both contenders (e.g. num.stream.threads=2); "
+                    + "ingest: a Kafka client property for ingest's clients (e.g. compression.type=lz4); repeatable")
     Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
         switch (what) {
             case "processor" -> ProcessorBenchmark.run(articles, warmUp, size, partitions, kafkaProperties, System.out);
-            case "ingest" -> IngestBenchmark.run(pages, hosts, threads, serverLatencyMillis, System.out);
+            case "ingest" -> IngestBenchmark.run(pages, hosts, threads, serverLatencyMillis, kafkaProperties, System.out);
             case "e2e" -> EndToEndBenchmark.run(rate, seconds, size, partitions, System.out);
             default -> throw new IllegalArgumentException("bench what? processor, ingest or e2e, not '" + what + "'");
         }

@@ -62,7 +62,8 @@ final class IngestBenchmark {
     }
 
     /** @param latencyMillis how long each server takes before it answers a page, as a remote site would */
-    static void run(int pages, int hosts, int threads, int latencyMillis, PrintStream out) throws Exception {
+    static void run(int pages, int hosts, int threads, int latencyMillis, Map<String, String> clientProperties,
+                    PrintStream out) throws Exception {
         List<HttpServer> servers = new ArrayList<>();
         List<URI> urls = new ArrayList<>();
         byte[] page = pageBytes();
@@ -113,13 +114,13 @@ final class IngestBenchmark {
             out.printf("warm-up: %,d extractions in %d s%n", warmUpExtraction(page, WARM_UP_SECONDS), WARM_UP_SECONDS);
             for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
                 out.printf("warm-up round %d: raw %,.0f pages/s, ingest %,.0f pages/s%n", round,
-                        rawFetchRate(fast, urls, threads), ingestRate(fast, sources, urls.size(), threads)[0]);
+                        rawFetchRate(fast, urls, threads), ingestRate(fast, sources, urls.size(), threads, clientProperties)[0]);
             }
             long cpu = BenchKafka.processCpuNanos();
             double raw = rawFetchRate(fast, urls, threads);
             double rawCpu = (BenchKafka.processCpuNanos() - cpu) / 1e6 / urls.size();
             out.printf("raw HTTP fetch:                     %,.0f pages/s, %.2f ms CPU per page%n", raw, rawCpu);
-            double[] ingestAndCpu = ingestRate(fast, sources, urls.size(), threads);
+            double[] ingestAndCpu = ingestRate(fast, sources, urls.size(), threads, clientProperties);
             double ingest = ingestAndCpu[0];
             out.printf("ingest (fetch+extract+publish):     %,.0f pages/s, %.2f ms CPU per page (extraction %.2f ms)%n",
                     ingest, ingestAndCpu[1], ingestAndCpu[2]);
@@ -163,15 +164,17 @@ final class IngestBenchmark {
      * @return pages/s and CPU ms per page (this JVM: fetch, extraction, broker), both over the same
      *     span, and the mean wall time of one extraction inside ingest in ms
      */
-    private static double[] ingestRate(FetchSettings settings, List<Source> sources, int pages, int threads) throws Exception {
+    private static double[] ingestRate(FetchSettings settings, List<Source> sources, int pages, int threads,
+                                       Map<String, String> clientProperties) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start()) {
             Topics t = new Topics("bench.");
             broker.createTopics(threads * 2, t.frontier(), t.raw(), t.fetchLog(), t.ingestState());
             AtomicInteger done = new AtomicInteger();
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             IngestListener count = (s, u, o, d) -> done.incrementAndGet();
+            Map<String, Object> clients = Map.copyOf(clientProperties);
             try (IngestService ingest = IngestService.start(new IngestService.Options("bench-ingest", "bench", threads,
-                            settings, Duration.ofSeconds(1)), broker.bootstrapServers(), Map.of(), t, sources,
+                            settings, Duration.ofSeconds(1)), broker.bootstrapServers(), clients, t, sources,
                     meters, count, Clock.systemUTC())) {
                 Thread.sleep(3000); // group join
                 long start = System.nanoTime();

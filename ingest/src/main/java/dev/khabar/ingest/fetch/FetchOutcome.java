@@ -21,7 +21,7 @@ public enum FetchOutcome {
     /** A temporary failure (429/503/5xx, timeout, robots.txt unreachable): the URL went back to the frontier. */
     RETRYING,
     /**
-     * Not fetched yet: its poll's time ran out before this host's turn (a slow, crawl-delayed or
+     * Not fetched yet: its time budget ran out before this host's turn (a slow, crawl-delayed or
      * paused host); the entry went back to the frontier unchanged and will end in another outcome.
      */
     DEFERRED,

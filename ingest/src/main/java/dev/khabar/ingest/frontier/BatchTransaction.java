@@ -46,15 +46,15 @@ final class BatchTransaction implements AutoCloseable {
      *
      * @return the failure, after the transaction was aborted, or empty once it committed
      */
-    Optional<KafkaException> write(List<PollBatch.Item> items, ConsumerGroupMetadata group) {
+    Optional<KafkaException> write(List<InFlight.Item> items, ConsumerGroupMetadata group) {
         KafkaProducer<String, byte[]> producer = transactions.get();
         articleSends.clear();
         try {
             producer.beginTransaction();
-            for (PollBatch.Item item : items) {
+            for (InFlight.Item item : items) {
                 send(producer, item.entry(), item.result());
             }
-            producer.sendOffsetsToTransaction(PollBatch.offsets(items), group);
+            producer.sendOffsetsToTransaction(InFlight.offsets(items), group);
             producer.commitTransaction();
             return Optional.empty();
         } catch (ProducerFencedException e) {
@@ -92,12 +92,12 @@ final class BatchTransaction implements AutoCloseable {
      *
      * @return whether any did (so another write can succeed)
      */
-    boolean markTooLarge(PollBatch batch, List<PollBatch.Item> items) {
+    boolean markTooLarge(InFlight batch, List<InFlight.Item> items) {
         boolean any = false;
         for (int i = 0; i < articleSends.size(); i++) {
             Optional<KafkaException> sendFailure = TransactionalProducer.sendFailure(articleSends.get(i));
             if (sendFailure.isPresent() && TransactionalProducer.isTooLarge(sendFailure.get())) {
-                PollBatch.Item item = items.get(i);
+                InFlight.Item item = items.get(i);
                 items.set(i, batch.replace(item, UrlResult.of(FetchOutcome.PUBLISH_FAILED, item.result().status(),
                         "article " + item.result().article().getId() + " is too large to publish: "
                                 + sendFailure.get().getMessage())));

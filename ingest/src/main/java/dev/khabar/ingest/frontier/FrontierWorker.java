@@ -1,9 +1,7 @@
 package dev.khabar.ingest.frontier;
 
 import dev.khabar.ingest.IngestListener;
-import dev.khabar.ingest.fetch.FetchOutcome;
 import dev.khabar.ingest.source.Source;
-import dev.khabar.schemas.AvroSerde;
 import dev.khabar.schemas.FrontierEntry;
 import dev.khabar.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,16 +9,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -36,26 +33,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One frontier consumer of the ingest consumer group. The frontier is keyed by host, so a host is
- * served by one worker of one instance at a time; within a poll the worker fetches its hosts in
- * parallel on the instance's fetch pool, each host's entries in order. At least every second it
- * writes what is finished — articles, URL states, new frontier entries, fetch-log entries and the
- * consumer offsets past them — in one Kafka transaction. A crash re-fetches what was not
- * committed; nothing is published twice.
+ * served by one worker of one instance at a time. The worker fetches its hosts in parallel on the
+ * instance's fetch pool, each host's entries in order and one at a time, and keeps polling while
+ * they are fetched ({@link InFlight}), so a fetch thread that finishes a host takes the next one
+ * instead of waiting for the slowest host of a poll. At least every second it writes what is
+ * finished — articles, URL states, new frontier entries, fetch-log entries and the consumer offsets
+ * past them — in one Kafka transaction. A crash re-fetches what was not committed; nothing is
+ * published twice.
  */
 public final class FrontierWorker implements Runnable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrontierWorker.class);
 
     /**
-     * Longest a processed entry waits for its commit while the rest of its poll is fetched. Bounds
-     * what a crash re-fetches and how late the first articles of a slow (polite) batch appear.
+     * Longest a processed entry waits for its commit while other entries are fetched. Bounds what a
+     * crash re-fetches and how late the first articles of a slow (polite) host appear.
      */
     public static final long MAX_BATCH_MILLIS = 1_000;
 
     /**
-     * Entries per poll by default. Many, so that a poll's transaction carries many articles and several
-     * hosts run in parallel; a host too slow for the poll's time budget (crawl delays, Retry-After)
-     * gives up its turn and its entries go back to the frontier ({@code deferred}).
+     * Entries per poll by default, and how many uncommitted entries make the worker pause its
+     * partitions (it keeps polling, to stay in the group). Many, so that a transaction carries many
+     * articles and several hosts run in parallel; an entry whose host is too slow for its time budget
+     * (crawl delays, Retry-After) gives up its turn and goes back to the frontier ({@code deferred}).
      */
     static final int MAX_POLL_RECORDS = 200;
     private static final int MAX_POLL_INTERVAL_MS = 600_000;
@@ -63,20 +63,16 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final BatchTransaction transaction;
     private final UrlProcessor processor;
-    private final ExecutorService fetchPool;
-    private final UrlStates states;
     private final IngestListener listener;
     private final MeterRegistry meters;
-    private final AvroSerde<FrontierEntry> frontierSerde = AvroSerde.of(FrontierEntry.class);
-    private final Duration batchBudget;
+    private final InFlight inFlight;
+    private final HostTasks hostTasks;
     private volatile boolean stopped;
 
     public FrontierWorker(String bootstrap, Map<String, Object> clientProperties, String groupId, String transactionalId,
                           Topics topics, UrlProcessor processor, ExecutorService fetchPool, UrlStates states,
                           IngestListener listener, MeterRegistry meters, Clock clock) {
         this.processor = processor;
-        this.fetchPool = fetchPool;
-        this.states = states;
         this.listener = listener;
         this.meters = meters;
         Map<String, Object> c = new HashMap<>(clientProperties);
@@ -87,10 +83,11 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         c.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, MAX_POLL_INTERVAL_MS);
-        // a third of the poll interval to start entries in (an entry's wait for its host's turn included);
-        // the rest is for the last ones to finish — timeouts, redirects — and for the commit
+        // an entry must start within a third of the poll interval of its poll (its wait for its host's turn
+        // included): a rebalance, a failed commit or a stop waits for started entries without polling
         long pollInterval = Long.parseLong(c.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG).toString());
-        batchBudget = Duration.ofMillis(pollInterval / 3);
+        inFlight = new InFlight(states, Duration.ofMillis(pollInterval / 3));
+        hostTasks = new HostTasks(inFlight, processor, fetchPool, meters, () -> stopped);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, transactionalId + "-consumer");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         Map<String, Object> p = new HashMap<>(clientProperties);
@@ -102,16 +99,27 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
         transaction = new BatchTransaction(new TransactionalProducer(p, () -> stopped), topics, clock);
-        consumer.subscribe(List.of(topics.frontier()));
+        consumer.subscribe(List.of(topics.frontier()), new HandOver());
     }
 
     @Override
     public void run() {
         try {
+            long lastCommit = System.nanoTime();
             while (!stopped) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(300));
-                if (!records.isEmpty()) {
-                    fetchAndCommit(records);
+                // at most about one poll's worth of entries waits uncommitted beside the ones being fetched
+                if (inFlight.size() >= MAX_POLL_RECORDS) {
+                    consumer.pause(consumer.assignment());
+                } else if (!consumer.paused().isEmpty()) {
+                    consumer.resume(consumer.paused());
+                }
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(inFlight.size() == 0 ? 300 : 50));
+                for (String host : inFlight.add(records)) {
+                    hostTasks.start(host);
+                }
+                if (commitDue(lastCommit)) {
+                    commitOrRewind();
+                    lastCommit = System.nanoTime();
                 }
             }
         } catch (WakeupException e) {
@@ -123,89 +131,86 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         } catch (ProducerFencedException e) {
             LOG.error("ingest worker fenced by a newer instance with the same transactional id; stopping", e);
         } finally {
+            finish();
             consumer.close(Duration.ofSeconds(5));
             transaction.close();
         }
     }
 
     /**
-     * Fetches the poll's hosts in parallel on the shared fetch pool (each host's entries in order,
-     * one at a time) and commits what is finished at least every {@link #MAX_BATCH_MILLIS}.
+     * Whether to commit now: something is finished, and a second has passed, or a poll's worth is
+     * finished, or no host is being fetched any more.
      */
-    private void fetchAndCommit(ConsumerRecords<String, byte[]> records) throws InterruptedException {
-        PollBatch batch = new PollBatch(records, states, batchBudget);
-        Map<String, List<ConsumerRecord<String, byte[]>>> byHost = new LinkedHashMap<>();
-        for (ConsumerRecord<String, byte[]> r : records) {
-            byHost.computeIfAbsent(r.partition() + "/" + r.key(), k -> new ArrayList<>()).add(r);
+    private boolean commitDue(long lastCommitNanos) {
+        if (inFlight.size() == 0) {
+            return false;
         }
-        for (List<ConsumerRecord<String, byte[]>> host : byHost.values()) {
-            batch.taskStarted();
-            try {
-                fetchPool.execute(() -> fetchHost(host, batch));
-            } catch (RejectedExecutionException e) {
-                batch.taskEnded(); // shutting down: the entries stay uncommitted and come again
-            }
+        return inFlight.idle() || System.nanoTime() - lastCommitNanos >= MAX_BATCH_MILLIS * 1_000_000
+                || inFlight.committable().size() >= MAX_POLL_RECORDS;
+    }
+
+    /**
+     * Commits what is finished; after a failed transaction, or when entries are left that no host
+     * task will take (one died), rewinds their partitions to what the last commit left.
+     */
+    private void commitOrRewind() throws InterruptedException {
+        boolean idle = inFlight.idle();
+        if (!commit() || idle && inFlight.size() > 0) {
+            inFlight.abandon();
+            inFlight.awaitIdle(0);
+            inFlight.forgetUncommitted().forEach(this::rewind);
         }
-        boolean allDone;
-        do {
-            allDone = batch.awaitTasks(MAX_BATCH_MILLIS);
-            if (!commit(batch)) {
-                batch.abandon();
-                batch.awaitTasks(0);
-                batch.forgetUncommitted().forEach(this::rewind);
+    }
+
+    /** Stopping: host tasks end after their current entry, and what they finished is committed. */
+    private void finish() {
+        try {
+            inFlight.awaitIdle(0);
+            commit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (KafkaException e) {
+            LOG.warn("last commit before stopping failed; its entries come again: {}", e.toString());
+        }
+    }
+
+    /**
+     * Partitions leaving this worker in a rebalance (called inside {@code poll}): host tasks stop
+     * taking entries, what they finished is committed — unless the partitions are already lost to
+     * another member — and the rest is forgotten; partitions that stay are rewound to the commit,
+     * and the new owner of the others starts from it. No entry is fetched by two members.
+     */
+    private final class HandOver implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            handOver(partitions, true);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            handOver(partitions, false);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        }
+
+        private void handOver(Collection<TopicPartition> leaving, boolean commitFinished) {
+            if (leaving.isEmpty() || inFlight.size() == 0) {
                 return;
             }
-        } while (!allDone);
-        // entries left unfinished — by a stop, or a host task that died — come again: after a stop elsewhere
-        // or after a restart, otherwise with the next poll (the consumer's position has passed them)
-        Set<TopicPartition> unfinished = batch.forgetUncommitted();
-        if (!stopped) {
-            unfinished.forEach(this::rewind);
-        }
-    }
-
-    private void fetchHost(List<ConsumerRecord<String, byte[]>> records, PollBatch batch) {
-        try {
-            boolean late = false;
-            for (ConsumerRecord<String, byte[]> r : records) {
-                if (stopped || batch.abandoned()) {
-                    return;
-                }
-                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                FrontierEntry entry = decode(r);
-                late = late || entry != null && batch.startsTooLate(processor.hostReadyIn(entry.getUrl()));
-                // a host that would hold the poll past its budget gives its turn up: its entries go back to the
-                // frontier in this poll's transaction, so the offset passes them and other hosts' finished
-                // entries commit rather than being fetched again
-                batch.complete(tp, r.offset(), entry, late && entry != null ? UrlResult.deferred(entry,
-                        "the poll's time ran out before this host's turn") : process(r, entry));
+            inFlight.abandon();
+            try {
+                inFlight.awaitIdle(0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } finally {
-            batch.taskEnded();
-        }
-    }
-
-    private FrontierEntry decode(ConsumerRecord<String, byte[]> record) {
-        try {
-            return frontierSerde.decode(record.value());
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** Fetches, extracts and decides one entry; null for an undecodable record (its offset is committed alone). */
-    private UrlResult process(ConsumerRecord<String, byte[]> record, FrontierEntry entry) {
-        if (entry == null) {
-            LOG.warn("undecodable frontier record {}-{}@{}", record.topic(), record.partition(), record.offset());
-            meters.counter("khabar.ingest.frontier.undecodable").increment();
-            return null;
-        }
-        try {
-            return processor.process(entry);
-        } catch (RuntimeException | StackOverflowError e) {
-            // a stage boundary: the URL ends as a typed failure and the worker goes on
-            LOG.warn("unexpected failure processing {}", entry.getUrl(), e);
-            return UrlResult.of(FetchOutcome.EXTRACT_FAILED, 0, e.toString());
+            if (commitFinished) {
+                commit(); // if it fails, the entries come again from the last commit, here or at the new owner
+            }
+            Set<TopicPartition> staying = inFlight.forgetUncommitted();
+            staying.removeAll(leaving);
+            staying.forEach(FrontierWorker.this::rewind);
         }
     }
 
@@ -214,13 +219,13 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
      *
      * @return false when the transaction failed (it was aborted)
      */
-    private boolean commit(PollBatch batch) {
-        List<PollBatch.Item> items = new ArrayList<>(batch.committable());
+    private boolean commit() {
+        List<InFlight.Item> items = new ArrayList<>(inFlight.committable());
         if (items.isEmpty()) {
             return true;
         }
         Optional<KafkaException> failure = transaction.write(items, consumer.groupMetadata());
-        while (failure.isPresent() && transaction.markTooLarge(batch, items)) {
+        while (failure.isPresent() && transaction.markTooLarge(inFlight, items)) {
             // no retry can make such an article fit: it ends as publish-failed instead of blocking its partition
             // (each round marks at least one more, so this ends)
             failure = transaction.write(items, consumer.groupMetadata());
@@ -230,8 +235,8 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
                     failure.get().toString());
             return false;
         }
-        batch.committed(items);
-        for (PollBatch.Item item : items) {
+        inFlight.committed(items);
+        for (InFlight.Item item : items) {
             if (item.entry() != null) {
                 report(item.entry(), item.result());
             }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.khabar.ingest.IngestListener;
 import dev.khabar.ingest.IngestService;
+import dev.khabar.ingest.fetch.FetchSettings;
 import dev.khabar.ingest.source.Source;
 import dev.khabar.ingest.source.SourceType;
 import dev.khabar.kafka.EmbeddedKafkaBroker;
@@ -19,6 +20,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -84,6 +87,76 @@ class IngestPolitenessIT {
             List<String> all = new java.util.ArrayList<>(List.of(slowUrls));
             all.addAll(List.of(fastUrls));
             assertThat(h.rawArticles()).extracting(RawArticle::getUrl).containsExactlyInAnyOrderElementsOf(all);
+        }
+    }
+
+    @Test
+    void whileOneHostIsSlowTheWorkerKeepsPollingAndFetchingOtherHosts() throws Exception {
+        // one frontier partition, so one worker polls both hosts; the slow host's page answers only when released
+        IngestHarness h = new IngestHarness(kafka, "pipeline.", 1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (LocalSite slow = new LocalSite("127.0.0.1"); LocalSite fast = new LocalSite("127.0.0.2")) {
+            slow.dynamic("/held", n -> {
+                awaitQuietly(release);
+                return html(article("held story", "The slow site's only story.", null));
+            });
+            slow.page("/feed", of(200, "application/rss+xml", rss(slow.url("/held"))));
+            String[] first = stories(fast, "fast");
+            List<Source> both = List.of(
+                    Source.of("slow", SourceType.RSS, URI.create(slow.url("/feed")), Duration.ofHours(1), true),
+                    Source.of("fast", SourceType.RSS, URI.create(fast.url("/feed")), Duration.ofHours(1), true));
+            FetchSettings patient = new FetchSettings(IngestHarness.FAST.userAgent(), Duration.ofSeconds(2),
+                    Duration.ofSeconds(60), 1024 * 1024, 5, Duration.ZERO);
+            try (IngestService ingest = h.start("pipeline-1", both, patient, IngestListener.NONE)) {
+                ingest.discover(both, "first");
+                awaitRequested(fast, first);
+                // a later discovery: its entries come in later polls, while the slow page is still being fetched
+                String[] later = new String[3];
+                for (int i = 0; i < later.length; i++) {
+                    fast.page("/later-" + i, html(article("later story " + i, "A later story " + i + ".", null)));
+                    later[i] = fast.url("/later-" + i);
+                }
+                fast.page("/feed", of(200, "application/rss+xml", rss(later)));
+                ingest.discover(both.subList(1, 2), "later");
+                awaitRequested(fast, later);
+                assertThat(slow.requests("/held")).as("the slow page is still being fetched").isEqualTo(1);
+                assertThat(release.getCount()).isEqualTo(1);
+                release.countDown();
+                List<String> all = new java.util.ArrayList<>(List.of(first));
+                all.addAll(List.of(later));
+                all.add(slow.url("/held"));
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (h.rawArticles().size() < all.size() && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                assertThat(h.rawArticles()).extracting(RawArticle::getUrl).containsExactlyInAnyOrderElementsOf(all);
+            } finally {
+                release.countDown();
+            }
+            for (int i = 0; i < 3; i++) {
+                assertThat(fast.requests("/later-" + i)).isEqualTo(1);
+            }
+        }
+    }
+
+    /** Waits (up to 20 s) until each of {@code urls} has been requested from {@code site}. */
+    private static void awaitRequested(LocalSite site, String[] urls) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!allRequested(site, urls) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(allRequested(site, urls)).as("every page of %s requested", site.base()).isTrue();
+    }
+
+    private static boolean allRequested(LocalSite site, String[] urls) {
+        return java.util.Arrays.stream(urls).allMatch(u -> site.requests(URI.create(u).getPath()) > 0);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

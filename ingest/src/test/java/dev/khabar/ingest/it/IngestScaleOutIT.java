@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.khabar.ingest.IngestService;
 import dev.khabar.ingest.fetch.FetchOutcome;
+import dev.khabar.ingest.fetch.FetchSettings;
 import dev.khabar.ingest.source.Source;
 import dev.khabar.ingest.source.SourceType;
 import dev.khabar.kafka.EmbeddedKafkaBroker;
 import dev.khabar.kafka.EmbeddedKafkaExtension;
 import dev.khabar.schemas.FetchLogEntry;
 import dev.khabar.schemas.RawArticle;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -81,6 +89,92 @@ class IngestScaleOutIT {
             assertThat(fetchedBy.keySet()).as("both instances took part").containsExactlyInAnyOrder("one", "two");
         } finally {
             sites.forEach(LocalSite::close);
+        }
+    }
+
+    @Test
+    void anInstanceJoiningWhileAPageIsBeingFetchedTakesOverWithoutFetchingAnythingTwice() throws Exception {
+        IngestHarness h = new IngestHarness(kafka, "handover.");
+        CountDownLatch release = new CountDownLatch(1);
+        try (LocalSite slow = new LocalSite("127.0.0.1"); LocalSite other = new LocalSite("127.0.0.2")) {
+            // the slow host's first page answers only when released; its other pages wait behind it
+            slow.dynamic("/held", n -> {
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return html(article("Held story", "The held story arrives late but whole.", null));
+            });
+            List<String> urls = new ArrayList<>(List.of(slow.url("/held")));
+            for (int i = 0; i < 3; i++) {
+                slow.page("/s" + i, html(article("Slow story " + i, "Slow story " + i + " waits its turn.", null)));
+                urls.add(slow.url("/s" + i));
+            }
+            slow.page("/feed", of(200, "application/rss+xml", rss(urls.toArray(String[]::new))));
+            List<String> others = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                other.page("/o" + i, html(article("Other story " + i, "Other story " + i + " is quick.", null)));
+                others.add(other.url("/o" + i));
+            }
+            other.page("/feed", of(200, "application/rss+xml", rss(others.toArray(String[]::new))));
+            urls.addAll(others);
+            List<Source> sources = List.of(
+                    Source.of("slow", SourceType.RSS, URI.create(slow.url("/feed")), Duration.ofHours(1), true),
+                    Source.of("other", SourceType.RSS, URI.create(other.url("/feed")), Duration.ofHours(1), true));
+            FetchSettings patient = new FetchSettings(IngestHarness.FAST.userAgent(), Duration.ofSeconds(2),
+                    Duration.ofSeconds(60), 1024 * 1024, 5, Duration.ZERO);
+            Set<String> published = ConcurrentHashMap.newKeySet();
+            // frequent heartbeats, so the first instance learns of the rebalance while the page is still held
+            Map<String, Object> quick = Map.of(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 200);
+            try (IngestService one = h.start("handover-1", sources, patient,
+                    (src, url, o, d) -> published.add(url.toString()), quick, new SimpleMeterRegistry())) {
+                Thread.sleep(3000); // the group settles on the first instance
+                one.discover(sources, null);
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (slow.requests("/held") == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(slow.requests("/held")).isEqualTo(1);
+                // a second instance joins while the held page is in flight: the group rebalances, and the first
+                // instance hands its partitions over only after the page it is fetching is done and committed
+                try (IngestService two = h.start("handover-2", sources, patient,
+                        (src, url, o, d) -> published.add(url.toString()))) {
+                    // the group waits for the first instance, which holds its partitions until the page is done
+                    assertThat(awaitGroupState(h.topics.prefix() + "ingest", GroupState.PREPARING_REBALANCE))
+                            .as("the group rebalances while the held page is in flight").isTrue();
+                    Thread.sleep(1000);
+                    assertThat(groupState(h.topics.prefix() + "ingest")).isEqualTo(GroupState.PREPARING_REBALANCE);
+                    release.countDown();
+                    deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+                    while (published.size() < urls.size() && System.nanoTime() < deadline) {
+                        Thread.sleep(100);
+                    }
+                }
+            } finally {
+                release.countDown();
+            }
+            assertThat(published).containsExactlyInAnyOrderElementsOf(urls);
+            for (String u : urls) {
+                LocalSite site = u.startsWith(slow.url("/")) ? slow : other;
+                assertThat(site.requests(URI.create(u).getPath())).as(u).isEqualTo(1);
+            }
+            List<RawArticle> raw = h.rawArticles();
+            assertThat(raw).extracting(RawArticle::getUrl).containsExactlyInAnyOrderElementsOf(urls);
+        }
+    }
+
+    private boolean awaitGroupState(String group, GroupState state) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (groupState(group) != state && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return groupState(group) == state;
+    }
+
+    private GroupState groupState(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().groupState();
         }
     }
 

@@ -16,21 +16,37 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The frontier entries of one poll while their hosts are fetched in parallel, until each is
- * committed. Results go to Kafka in transactions with the consumer offsets past them, and an
- * offset may only pass entries that are done: a commit takes, per partition, the unbroken run of
- * finished entries at the head ({@link #committable()}). A crash re-fetches what is not committed
- * and publishes nothing twice.
+ * A frontier worker's polled entries from the poll that brings them until they are committed. The
+ * worker keeps polling while hosts are fetched, so a host's queue grows at its tail while its task
+ * takes entries from its head, one at a time and in order, and no fetch thread waits for the
+ * slowest host of a poll before the next poll's hosts can start.
+ *
+ * <p>Results go to Kafka in transactions with the consumer offsets past them, and an offset may
+ * only pass entries that are done: a commit takes, per partition, the unbroken run of finished
+ * entries at the head ({@link #committable()}). A crash re-fetches what is not committed and
+ * publishes nothing twice.
  *
  * <p>The URL states an entry produces are remembered at once, so a later entry of the same host
  * sees them (two links to one canonical URL publish once); if a transaction fails they are taken
  * back, so the re-fetch does not mistake an unpublished article for an unchanged one. Thread-safe:
- * host tasks complete entries while the worker thread commits.
+ * host tasks take and complete entries while the worker thread polls and commits.
  */
-final class PollBatch {
+final class InFlight {
 
     /** One processed entry; {@code entry} is null for an undecodable record (only its offset is committed). */
     record Item(TopicPartition partition, long offset, FrontierEntry entry, UrlResult result) {
+    }
+
+    /** An entry waiting for its host's task, with the time by which it must have started. */
+    record Queued(ConsumerRecord<String, byte[]> record, long deadlineNanos) {
+        TopicPartition partition() {
+            return new TopicPartition(record.topic(), record.partition());
+        }
+
+        /** Its host would make it wait {@code wait} first, and it would start after its time budget. */
+        boolean startsTooLate(Duration wait) {
+            return System.nanoTime() + wait.toNanos() - deadlineNanos > 0;
+        }
     }
 
     private record Key(TopicPartition partition, long offset) {
@@ -40,34 +56,77 @@ final class PollBatch {
     }
 
     private final UrlStates states;
-    /** Per partition, the offsets of this poll not yet committed, in order. */
+    private final long budgetNanos;
+    /** Per partition, the offsets not yet committed, in order. */
     private final Map<TopicPartition, ArrayDeque<Long>> uncommitted = new LinkedHashMap<>();
     private final Map<Key, Item> done = new HashMap<>();
     /** Per finished entry, the states it remembered (with what they replaced), in order of finishing. */
     private final LinkedHashMap<Key, List<Remembered>> remembered = new LinkedHashMap<>();
-    private int runningTasks;
-    private volatile boolean abandoned;
-    private final long deadlineNanos;
+    /** Per host key, the entries its task has not taken yet. */
+    private final Map<String, ArrayDeque<Queued>> queues = new HashMap<>();
+    /** Host keys with a task running (or about to). */
+    private final Set<String> running = new HashSet<>();
+    private int size;
+    private boolean abandoned;
 
     /**
-     * @param budget how long host tasks may keep starting entries; the rest go back to the frontier
-     *     (the consumer must poll again within its max.poll.interval.ms)
+     * @param budget how long after its poll an entry may still start; a host that would make it wait
+     *     longer gives up its turn (the entry goes back to the frontier), so that one slow host does
+     *     not hold back its partition's commits
      */
-    PollBatch(Iterable<ConsumerRecord<String, byte[]>> records, UrlStates states, Duration budget) {
+    InFlight(UrlStates states, Duration budget) {
         this.states = states;
-        this.deadlineNanos = System.nanoTime() + budget.toNanos();
+        this.budgetNanos = budget.toNanos();
+    }
+
+    /** The frontier key of a record's host: all of a host's entries are one queue. */
+    static String hostKey(ConsumerRecord<String, byte[]> r) {
+        return r.partition() + "/" + r.key();
+    }
+
+    /**
+     * Queues a poll's records behind what their hosts already have.
+     *
+     * @return the host keys that had no task running: the caller starts one for each
+     */
+    synchronized List<String> add(Iterable<ConsumerRecord<String, byte[]>> records) {
+        long deadline = System.nanoTime() + budgetNanos;
+        List<String> start = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             uncommitted.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), p -> new ArrayDeque<>())
                     .add(r.offset());
+            size++;
+            String host = hostKey(r);
+            queues.computeIfAbsent(host, h -> new ArrayDeque<>()).add(new Queued(r, deadline));
+            if (!abandoned && running.add(host)) {
+                start.add(host);
+            }
         }
+        return start;
     }
 
-    synchronized void taskStarted() {
-        runningTasks++;
+    /**
+     * The next entry of {@code host} for its task, or null when there is none (or the entries were
+     * abandoned): the task ends there, and the host has no task until more entries come.
+     */
+    synchronized Queued next(String host) {
+        ArrayDeque<Queued> queue = queues.get(host);
+        Queued next = abandoned || queue == null ? null : queue.poll();
+        if (next == null) {
+            running.remove(host);
+            notifyAll();
+        } else if (queue.isEmpty()) {
+            queues.remove(host);
+        }
+        return next;
     }
 
-    synchronized void taskEnded() {
-        runningTasks--;
+    /**
+     * A host's task ended before its queue did (stopped, died, or could not start): its entries stay
+     * uncommitted.
+     */
+    synchronized void taskEnded(String host) {
+        running.remove(host);
         notifyAll();
     }
 
@@ -83,7 +142,16 @@ final class PollBatch {
             }
         }
         remembered.put(key, mine);
-        notifyAll();
+    }
+
+    /** Entries polled and not yet committed, finished or not. */
+    synchronized int size() {
+        return size;
+    }
+
+    /** Whether no host task is running. */
+    synchronized boolean idle() {
+        return running.isEmpty();
     }
 
     /**
@@ -91,9 +159,9 @@ final class PollBatch {
      *
      * @return whether they all have
      */
-    synchronized boolean awaitTasks(long millis) throws InterruptedException {
+    synchronized boolean awaitIdle(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
-        while (runningTasks > 0) {
+        while (!running.isEmpty()) {
             long left = millis == 0 ? 0 : (deadline - System.nanoTime()) / 1_000_000;
             if (millis != 0 && left <= 0) {
                 return false;
@@ -122,10 +190,13 @@ final class PollBatch {
     synchronized void committed(List<Item> items) {
         for (Item i : items) {
             Key key = new Key(i.partition(), i.offset());
-            uncommitted.get(i.partition()).remove(i.offset());
+            if (uncommitted.get(i.partition()).remove(i.offset())) {
+                size--;
+            }
             done.remove(key);
             remembered.remove(key);
         }
+        uncommitted.values().removeIf(ArrayDeque::isEmpty);
     }
 
     /**
@@ -150,25 +221,16 @@ final class PollBatch {
         return offsets;
     }
 
-    /** Tells host tasks to stop taking entries (after a failed commit). */
-    void abandon() {
+    /** Tells host tasks to stop taking entries (after a failed commit, or partitions taken away). */
+    synchronized void abandon() {
         abandoned = true;
-    }
-
-    boolean abandoned() {
-        return abandoned;
-    }
-
-    /** An entry whose host makes it wait {@code wait} first would start after the batch's time budget. */
-    boolean startsTooLate(Duration wait) {
-        return System.nanoTime() + wait.toNanos() - deadlineNanos > 0;
     }
 
     /**
      * After the host tasks have ended: takes back, newest first, the states of every finished
-     * entry not committed.
+     * entry not committed, and drops every uncommitted entry, so new ones can be taken again.
      *
-     * @return the partitions with uncommitted entries, to be rewound to their committed offsets
+     * @return the partitions that had uncommitted entries, to be rewound to their committed offsets
      */
     synchronized Set<TopicPartition> forgetUncommitted() {
         List<List<Remembered>> lists = new ArrayList<>(remembered.values());
@@ -176,12 +238,12 @@ final class PollBatch {
             forget(lists.get(i));
         }
         remembered.clear();
-        Set<TopicPartition> partitions = new HashSet<>();
-        uncommitted.forEach((p, offsets) -> {
-            if (!offsets.isEmpty()) {
-                partitions.add(p);
-            }
-        });
+        done.clear();
+        queues.clear();
+        Set<TopicPartition> partitions = new HashSet<>(uncommitted.keySet());
+        uncommitted.clear();
+        size = 0;
+        abandoned = false;
         return partitions;
     }
 
