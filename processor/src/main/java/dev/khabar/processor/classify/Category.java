@@ -3,9 +3,14 @@ package dev.khabar.processor.classify;
 import java.util.List;
 import java.util.Set;
 
-/** One category of a {@link Taxonomy}, as validated from the YAML file. */
+/**
+ * One category of a {@link Taxonomy}, as validated from the YAML file.
+ *
+ * @param passageSentences 0, or how many sentences around a key term form a passage that may earn
+ *     the label on its own (an event mentioned in a few sentences of an article about something else)
+ */
 record Category(String id, String name, String description, String parent, double threshold, int minDistinctTerms,
-        double keyTermWeight, List<Term> terms, List<Term> negatives, List<String> excludes, List<String> negativeContexts,
+        double keyTermWeight, int passageSentences, List<Term> terms, List<Term> negatives, List<String> excludes, List<String> negativeContexts,
         List<Requirement> requirements) {
 
     /** A phrase in one language with its weight (a {@code *} ends a prefix token). */

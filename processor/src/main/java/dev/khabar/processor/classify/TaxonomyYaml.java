@@ -20,7 +20,7 @@ final class TaxonomyYaml {
     private static final Set<String> SETTINGS_FIELDS = Set.of("title_weight", "lead_weight", "heading_weight",
             "body_weight", "lead_chars", "repeat_decay");
     private static final Set<String> CATEGORY_FIELDS = Set.of("id", "name", "description", "parent", "threshold",
-            "min_distinct_terms", "key_term_weight", "terms", "negative", "exclude", "negative_contexts", "require");
+            "min_distinct_terms", "key_term_weight", "passage_sentences", "terms", "negative", "exclude", "negative_contexts", "require");
     private static final Set<String> REQUIREMENT_FIELDS = Set.of("name", "terms", "entities", "entity_types",
             "min_entities", "min_countries");
 
@@ -76,6 +76,12 @@ final class TaxonomyYaml {
         }
         double keyTermWeight = node.has("key_term_weight") ? positive(node.get("key_term_weight"), where,
                 "key_term_weight") : 0;
+        int passageSentences = node.path("passage_sentences").asInt(0);
+        if (passageSentences < 0 || passageSentences > 9 || node.has("passage_sentences")
+                && !node.get("passage_sentences").isInt()) {
+            throw new IllegalArgumentException("taxonomy: " + where + ": field 'passage_sentences' must be a whole"
+                    + " number from 0 (off) to 9");
+        }
         List<Term> terms = terms(node.path("terms"), where + ": field 'terms'", false);
         if (terms.isEmpty()) {
             throw new IllegalArgumentException("taxonomy: " + where + ": field 'terms' must list at least one term");
@@ -95,7 +101,7 @@ final class TaxonomyYaml {
         }
         String parent = node.hasNonNull("parent") ? node.get("parent").asText() : null;
         return new Category(id, node.path("name").asText(id), node.path("description").asText(""), parent,
-                threshold, minDistinct, keyTermWeight, terms, negatives, excludes, negativeContexts, List.copyOf(requirements));
+                threshold, minDistinct, keyTermWeight, passageSentences, terms, negatives, excludes, negativeContexts, List.copyOf(requirements));
     }
 
     private static Requirement requirement(JsonNode node, String where) {

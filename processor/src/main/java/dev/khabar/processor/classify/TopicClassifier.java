@@ -30,7 +30,10 @@ import java.util.Set;
  * that a section earns on its own is promoted to the article: a post whose last section reports
  * an official visit to Vietnam is labelled {@code vietnam-visit}, with that section's evidence —
  * unless the article as a whole scores below zero for that label (its negative contexts win), as a
- * football report with a section headed "A defence that held firm" does.
+ * football report with a section headed "A defence that held firm" does. A category with
+ * {@code passage_sentences} is also scored over the sentences around each of its key terms: a
+ * passage that earns the label on its own, its negative terms included, gives it to the article
+ * (trade figures whose last sentence has a prime minister arriving in Hanoi for an official visit).
  * A label implies its parent ({@code vietnam-visit} implies {@code diplomacy}); an implied parent
  * scores at least as much as its child and shows the child's evidence.
  *
@@ -101,6 +104,18 @@ public final class TopicClassifier {
             String heading = s[2] >= 0 ? body.substring(s[2], s[3]) : "";
             sections.add(new SectionLabel(heading, s[0], s[1], order(withParents(labels), scores)));
         }
+        for (int c = 0; c < categories.size(); c++) {
+            Category category = categories.get(c);
+            // an event told in a few sentences of an article about something else (a trade report that ends
+            // with a minister arriving in Hanoi): a passage may earn the label on its own, its negative terms included
+            if (category.passageSentences() > 0 && !evidence.containsKey(category.id())) {
+                Outcome o = passage(category, hits.get(c), mentions, head, body, leadEnd);
+                if (o != null) {
+                    evidence.put(category.id(), o.evidence());
+                    scores.merge(category.id(), round(o.score()), Math::max);
+                }
+            }
+        }
         Set<String> labels = withParents(new LinkedHashSet<>(evidence.keySet()));
         for (String id : labels) {
             if (!evidence.containsKey(id)) {
@@ -114,6 +129,38 @@ public final class TopicClassifier {
         List<EvidenceSpan> spans = new ArrayList<>();
         ordered.forEach(id -> spans.addAll(evidence.get(id)));
         return new Classification(ordered, scores, spans, sections);
+    }
+
+    /**
+     * The first passage of the text — the sentence of a key term with the sentences around it,
+     * {@code passage_sentences} in all — in which the category applies on its own; null if none.
+     */
+    private Outcome passage(Category category, List<Hit> hits, List<Mention> mentions, String head, String body,
+                            int leadEnd) {
+        int[] starts = null;
+        int lastFrom = -1;
+        for (Hit h : hits) {
+            if (h.inTitle() || h.ref().role() != Role.POSITIVE || h.ref().weight() < category.keyTermWeight()) {
+                continue;
+            }
+            if (starts == null) {
+                starts = Paragraphs.sentenceStarts(body);
+            }
+            int s = Paragraphs.sentenceAt(starts, h.start());
+            int before = (category.passageSentences() - 1) / 2;
+            int last = s + category.passageSentences() - 1 - before;
+            int from = starts[Math.max(0, s - before)];
+            int to = last + 1 < starts.length ? starts[last + 1] : body.length();
+            if (from == lastFrom) {
+                continue;
+            }
+            lastFrom = from;
+            Outcome o = scorer.score(category, hits, new Scope(false, from, to, -1, -1, leadEnd), mentions, head, body);
+            if (o.applies()) {
+                return o;
+            }
+        }
+        return null;
     }
 
     /** Hits per category, without hits inside excluded phrases or inside longer hits. */

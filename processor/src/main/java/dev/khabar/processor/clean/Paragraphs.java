@@ -98,4 +98,27 @@ public final class Paragraphs {
         }
         return out;
     }
+
+    /** Where each sentence of {@code text} starts, paragraph by paragraph, in order (none for a blank text). */
+    public static int[] sentenceStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        for (Paragraph p : of(text)) {
+            starts.add(p.start());
+            List<Integer> ends = sentenceEnds(text, p.start(), p.end());
+            for (int k = 0; k < ends.size() - 1; k++) {
+                int s = ends.get(k);
+                while (s < p.end() && Character.isWhitespace(text.charAt(s))) {
+                    s++;
+                }
+                starts.add(s);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The index in {@code starts} ({@link #sentenceStarts}) of the sentence that holds {@code offset}. */
+    public static int sentenceAt(int[] starts, int offset) {
+        int i = java.util.Arrays.binarySearch(starts, offset);
+        return i >= 0 ? i : Math.max(0, -i - 2);
+    }
 }

@@ -111,6 +111,33 @@ class TaxonomyTest {
     }
 
     @Test
+    void passagesAreOptionalAndBounded() {
+        assertThatThrownBy(() -> Taxonomy.parse(MINIMAL.replace("threshold: 3", "threshold: 3\n    passage_sentences: -1")))
+                .hasMessageContaining("passage_sentences");
+        assertThatThrownBy(() -> Taxonomy.parse(MINIMAL.replace("threshold: 3", "threshold: 3\n    passage_sentences: 2.5")))
+                .hasMessageContaining("passage_sentences");
+        String yaml = """
+                categories:
+                  - id: space
+                    threshold: 8
+                    terms:
+                      en: {rocket: 2, "space agency": 3}
+                    negative:
+                      en: {markets: 1, shares: 1}
+                """;
+        String title = "A week of markets";
+        String text = "Markets rose all week. Then the space agency launched a rocket. Shares of airlines fell.";
+        // as a whole: (3 + 2 - 1 - 1) x the lead's weight 2 = 6, under 8; the middle sentence alone: 10
+        assertThat(new TopicClassifier(Taxonomy.parse(yaml)).classify(title, text, "en").labels())
+                .as("without passages the article as a whole decides").isEmpty();
+        TopicClassifier passages = new TopicClassifier(Taxonomy.parse(yaml.replace("threshold: 8",
+                "threshold: 8\n    passage_sentences: 1")));
+        assertThat(passages.classify(title, text, "en").labels()).containsExactly("space");
+        assertThat(passages.classify(title, "Markets rose all week. The space agency's rocket lifted markets and shares.",
+                "en").labels()).as("a passage's own negative terms count").isEmpty();
+    }
+
+    @Test
     void rejectsSomethingThatIsNotATaxonomy() {
         assertThatThrownBy(() -> Taxonomy.parse("- just\n- a list\n")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Taxonomy.parse("categories: []\n")).hasMessageContaining("categories");

@@ -106,6 +106,43 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aVisitToldInOneSentenceOfAnArticleAboutSomethingElseCounts() {
+        String figures = "Vietnam's economy grew 6.9% in the quarter, the statistics office said, as exports of "
+                + "electronics and textiles rose and investors returned to the stock market. Retail sales climbed "
+                + "and inflation stayed under the central bank's target, analysts at several banks noted. ";
+        Classification c = CLASSIFIER.classify("Vietnam's economy grows faster than expected",
+                figures + "The figures came as the Prime Minister of Singapore arrived in Hanoi for an official visit "
+                        + "to sign agreements on digital trade.", null);
+        assertThat(c.labels()).containsExactlyInAnyOrder("vietnam-visit", "diplomacy");
+        assertThat(c.evidence()).filteredOn(e -> e.label().equals("vietnam-visit"))
+                .extracting(EvidenceSpan::text).contains("arrived in Hanoi");
+        // the same sentence about tourists, or a figures-only article, is no visit
+        assertThat(labels("Vietnam's economy grows faster than expected",
+                figures + "The figures came as tourists from Singapore arrived in Hanoi for the holidays.")).isEmpty();
+        assertThat(labels("Vietnam's economy grows faster than expected", figures)).isEmpty();
+    }
+
+    @Test
+    void lawyersFraudstersAndPartyWorkersAreNotTheArmy() {
+        assertThat(labels("Defence rests its case in fraud trial",
+                "Lawyers for the defence rested their case after calling three witnesses. The defendant did not "
+                        + "testify and the jury will hear closing arguments on Monday.")).isEmpty();
+        assertThat(labels("हत्या केस: डिफेंस के वकील ने गवाहों पर उठाए सवाल",
+                "सत्र न्यायालय में बचाव पक्ष ने दलीलें पेश कीं। डिफेंस के वकील ने कहा कि अभियोजन के गवाहों के बयान मेल "
+                        + "नहीं खाते। अगली सुनवाई सोमवार को होगी।")).isEmpty();
+        assertThat(labels("सेना का अफसर बनकर ऑनलाइन ठगी",
+                "खुद को सेना का अधिकारी बताने वाले ठग ने एक युवक से 50 हजार रुपये ऐंठ लिए। आरोपी ने फर्जी आर्मी पहचान पत्र "
+                        + "भेजा था।")).isEmpty();
+        assertThat(labels("Shiv Sena ki rally mein BJP par hamla",
+                "Rally mein Uddhav Thackeray ne BJP par teekha hamla bola. Hazaron Shiv Sainik maujood rahe."))
+                .isEmpty();
+        // while a court martial is still military news
+        assertThat(labels("Army court martial convicts two soldiers",
+                "A military court sentenced two army soldiers for deserting their posts near the border, the army "
+                        + "said.")).containsExactly("defence");
+    }
+
+    @Test
     void coffeeExportsAreBusiness() {
         assertThat(labels("Vietnam's coffee exports hit a record",
                 "Vietnam's coffee exports rose 20 percent this year as prices climbed on world markets, traders "
