@@ -18,7 +18,9 @@ import java.util.Set;
  * {@code aliases} are separated by {@code |}. An alias starting with {@code ~} is a short form
  * ("Kim", "किम") that counts only when the same text also has a full name of the entity or
  * mentions one of its {@code context} entities (comma-separated ids). An alias starting with
- * {@code =} matches only with exactly that capitalisation ("=UN" is not the French "un").
+ * {@code =} matches only with exactly that capitalisation ("=UN" is not the French "un"). The
+ * {@code name} and {@code name_hi} are aliases too, unless the row lists them with {@code ~} or
+ * {@code =} ("Chad" with "=Chad" is the country, not a man called chad).
  * {@code country} is the country a person, city or national body belongs to.
  */
 public final class Gazetteer {
@@ -118,6 +120,8 @@ public final class Gazetteer {
                 }
             }
         }
+        // a name listed as a short or exact-case alias matches only that way
+        aliases.removeIf(a -> exact.contains(a) || shortAliases.stream().anyMatch(s -> s.equalsIgnoreCase(a)));
         List<String> context = new ArrayList<>();
         if (f.length > 5) {
             for (String c : f[5].split(",")) {

@@ -26,6 +26,17 @@ class EntityLinkerTest {
         assertThat(ids("VLADIMIR PUTIN spoke")).containsExactly("Q7747");
     }
 
+    @Test
+    void everyStateIsKnownButNamesThatAreCommonWordsNeedTheirCapitalOrTheirFullName() {
+        assertThat(ids("न्यूजीलैंड के प्रधानमंत्री")).containsExactly("Q664");
+        assertThat(ids("The Prime Minister of New Zealand")).containsExactly("Q664");
+        assertThat(ids("Греция и Чили")).contains("Q41");
+        assertThat(ids("Chad closed its border")).containsExactly("Q657");
+        assertThat(ids("a hanging chad decided the count")).isEmpty();
+        assertThat(ids("माली ने बगीचे में पौधे लगाए।")).as("a gardener").isEmpty();
+        assertThat(ids("माली गणराज्य में चुनाव, माली की राजधानी बमाको")).containsExactly("Q912");
+    }
+
     @MultiLocaleTest
     void linksCountriesAndCitiesThroughSpellingVariants() {
         assertThat(ids("नार्थ कोरिया")).containsExactly("Q423");
