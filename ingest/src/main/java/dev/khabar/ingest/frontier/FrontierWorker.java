@@ -87,6 +87,8 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         // included): a rebalance, a failed commit or a stop waits for started entries without polling
         long pollInterval = Long.parseLong(c.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG).toString());
         inFlight = new InFlight(states, Duration.ofMillis(pollInterval / 3));
+        // an idle connection to the group coordinator must outlive a rebalance that waits for started entries
+        c.putIfAbsent(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, pollInterval + 60_000);
         hostTasks = new HostTasks(inFlight, processor, fetchPool, meters, () -> stopped);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, transactionalId + "-consumer");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
@@ -162,10 +164,13 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         }
     }
 
-    /** Stopping: host tasks end after their current entry, and what they finished is committed. */
+    /**
+     * Stopping: host tasks end after their current entry, and what they finished is committed. The
+     * wait is bounded: a task the fetch pool dropped on shutdown never ends.
+     */
     private void finish() {
         try {
-            inFlight.awaitIdle(0);
+            inFlight.awaitIdle(30_000);
             commit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
