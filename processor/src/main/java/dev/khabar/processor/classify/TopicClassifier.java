@@ -139,6 +139,10 @@ public final class TopicClassifier {
                             int leadEnd) {
         int[] starts = null;
         int lastFrom = -1;
+        int firstText = 0; // hits are the title's, then the text's in order of their start
+        while (firstText < hits.size() && hits.get(firstText).inTitle()) {
+            firstText++;
+        }
         for (Hit h : hits) {
             if (h.inTitle() || h.ref().role() != Role.POSITIVE || h.ref().weight() < category.keyTermWeight()) {
                 continue;
@@ -155,12 +159,28 @@ public final class TopicClassifier {
                 continue;
             }
             lastFrom = from;
-            Outcome o = scorer.score(category, hits, new Scope(false, from, to, -1, -1, leadEnd), mentions, head, body);
+            // only the passage's own hits: a long article has hundreds, and as many passages to try
+            List<Hit> inside = hits.subList(firstAtOrAfter(hits, firstText, from), firstAtOrAfter(hits, firstText, to));
+            Outcome o = scorer.score(category, inside, new Scope(false, from, to, -1, -1, leadEnd), mentions, head, body);
             if (o.applies()) {
                 return o;
             }
         }
         return null;
+    }
+
+    /** The index of the first text hit (from {@code lo} on) that starts at or after {@code offset}. */
+    private static int firstAtOrAfter(List<Hit> hits, int lo, int offset) {
+        int hi = hits.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (hits.get(mid).start() < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Hits per category, without hits inside excluded phrases or inside longer hits. */
