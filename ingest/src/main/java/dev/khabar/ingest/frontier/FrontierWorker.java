@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,8 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
      */
     static final int MAX_POLL_RECORDS = 200;
     private static final int MAX_POLL_INTERVAL_MS = 600_000;
+    /** How long a stopping worker waits for its host tasks' current entries. */
+    private static final long STOP_WAIT_MILLIS = 30_000;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final BatchTransaction transaction;
@@ -66,6 +69,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     private final IngestListener listener;
     private final MeterRegistry meters;
     private final InFlight inFlight;
+    private final int maxPollRecords;
     private final HostTasks hostTasks;
     private volatile boolean stopped;
 
@@ -87,6 +91,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         // included): a rebalance, a failed commit or a stop waits for started entries without polling
         long pollInterval = Long.parseLong(c.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG).toString());
         inFlight = new InFlight(states, Duration.ofMillis(pollInterval / 3));
+        maxPollRecords = Integer.parseInt(c.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG).toString());
         // an idle connection to the group coordinator must outlive a rebalance that waits for started entries
         c.putIfAbsent(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, pollInterval + 60_000);
         hostTasks = new HostTasks(inFlight, processor, fetchPool, meters, () -> stopped);
@@ -109,12 +114,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         try {
             long lastCommit = System.nanoTime();
             while (!stopped) {
-                // at most about one poll's worth of entries waits uncommitted beside the ones being fetched
-                if (inFlight.size() >= MAX_POLL_RECORDS) {
-                    consumer.pause(consumer.assignment());
-                } else if (!consumer.paused().isEmpty()) {
-                    consumer.resume(consumer.paused());
-                }
+                pauseBackloggedPartitions();
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(inFlight.size() == 0 ? 300 : 50));
                 for (String host : inFlight.add(records)) {
                     hostTasks.start(host);
@@ -140,6 +140,26 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     }
 
     /**
+     * Bounds what waits uncommitted: a partition with a poll's worth of uncommitted entries (a slow
+     * host at its head holds back the finished ones behind it) is paused, the others go on; past
+     * twice that in all, every partition is. The worker keeps polling, to stay in the group.
+     */
+    private void pauseBackloggedPartitions() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        Set<TopicPartition> full = new HashSet<>(inFlight.size() >= 2 * maxPollRecords ? assigned
+                : inFlight.partitionsWithAtLeast(maxPollRecords));
+        full.retainAll(assigned);
+        Set<TopicPartition> resume = new HashSet<>(consumer.paused());
+        resume.removeAll(full);
+        if (!resume.isEmpty()) {
+            consumer.resume(resume);
+        }
+        if (!full.isEmpty()) {
+            consumer.pause(full);
+        }
+    }
+
+    /**
      * Whether to commit now: something is finished, and a second has passed, or a poll's worth is
      * finished, or no host is being fetched any more.
      */
@@ -148,7 +168,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
             return false;
         }
         return inFlight.idle() || System.nanoTime() - lastCommitNanos >= MAX_BATCH_MILLIS * 1_000_000
-                || inFlight.committable().size() >= MAX_POLL_RECORDS;
+                || inFlight.committable().size() >= maxPollRecords;
     }
 
     /**
@@ -165,17 +185,21 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     }
 
     /**
-     * Stopping: host tasks end after their current entry, and what they finished is committed. The
-     * wait is bounded: a task the fetch pool dropped on shutdown never ends.
+     * Stopping: host tasks end after their current entry, what they finished is committed, and the
+     * rest is forgotten (it comes again after a restart, or at the partitions' next owner). The wait
+     * is bounded: a task the fetch pool dropped on shutdown never ends.
      */
     private void finish() {
         try {
-            inFlight.awaitIdle(30_000);
+            inFlight.awaitIdle(STOP_WAIT_MILLIS);
             commit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (KafkaException e) {
             LOG.warn("last commit before stopping failed; its entries come again: {}", e.toString());
+        } finally {
+            inFlight.abandon();
+            inFlight.forgetUncommitted(); // so that closing the consumer has nothing to hand over
         }
     }
 
@@ -204,18 +228,24 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
             if (leaving.isEmpty() || inFlight.size() == 0) {
                 return;
             }
-            inFlight.abandon();
+            if (!commitFinished || stopped) {
+                inFlight.abandon(); // lost, or stopping: take nothing more
+            }
             try {
-                inFlight.awaitIdle(0);
+                // the host tasks finish what was polled (a late entry is deferred at once), so that every entry is
+                // done and the commit passes them all: none is fetched again by the next owner
+                inFlight.awaitIdle(stopped ? STOP_WAIT_MILLIS : 0);
+                if (commitFinished) {
+                    commit(); // if it fails, the entries come again from the last commit, here or at the new owner
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                inFlight.abandon();
+                Set<TopicPartition> staying = inFlight.forgetUncommitted();
+                staying.removeAll(leaving);
+                staying.forEach(FrontierWorker.this::rewind);
             }
-            if (commitFinished) {
-                commit(); // if it fails, the entries come again from the last commit, here or at the new owner
-            }
-            Set<TopicPartition> staying = inFlight.forgetUncommitted();
-            staying.removeAll(leaving);
-            staying.forEach(FrontierWorker.this::rewind);
         }
     }
 

@@ -149,6 +149,17 @@ final class InFlight {
         return size;
     }
 
+    /** The partitions with at least {@code n} entries polled and not committed. */
+    synchronized Set<TopicPartition> partitionsWithAtLeast(int n) {
+        Set<TopicPartition> out = new HashSet<>();
+        uncommitted.forEach((p, offsets) -> {
+            if (offsets.size() >= n) {
+                out.add(p);
+            }
+        });
+        return out;
+    }
+
     /** Whether no host task is running. */
     synchronized boolean idle() {
         return running.isEmpty();

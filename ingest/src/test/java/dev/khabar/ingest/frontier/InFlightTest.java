@@ -7,10 +7,12 @@ import dev.khabar.schemas.UrlState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class InFlightTest {
 
@@ -138,16 +140,50 @@ class InFlightTest {
     }
 
     @Test
+    @Timeout(10)
     void awaitingTasksReturnsOnceTheLastEnds() throws Exception {
         InFlight batch = inFlight(List.of(record(P0, 0)), new UrlStates(), BUDGET);
         assertThat(batch.awaitIdle(20)).isFalse();
-        Thread t = new Thread(() -> batch.next(HOST0));
-        t.start();
-        t.join();
-        Thread last = new Thread(() -> batch.next(HOST0));
-        last.start();
-        assertThat(batch.awaitIdle(0)).isTrue();
-        last.join();
+        assertThat(batch.next(HOST0)).isNotNull(); // the host's task takes its entry
+        AtomicBoolean idle = new AtomicBoolean();
+        Thread waiter = new Thread(() -> {
+            try {
+                idle.set(batch.awaitIdle(0));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        while (waiter.getState() != Thread.State.WAITING) {
+            Thread.sleep(1);
+        }
+        assertThat(idle).isFalse();
+        assertThat(batch.next(HOST0)).isNull(); // its queue is empty: the task ends and the waiter wakes
+        waiter.join();
+        assertThat(idle).isTrue();
+    }
+
+    @Test
+    void aTaskThatEndsEarlyLeavesItsEntriesQueuedAndItsHostFreeForANewTask() {
+        InFlight batch = inFlight(List.of(record(P0, 0), record(P0, 1)), new UrlStates(), BUDGET);
+        batch.next(HOST0);
+        batch.complete(P0, 0, null, null);
+        batch.taskEnded(HOST0); // stopped, or died
+        assertThat(batch.idle()).isTrue();
+        assertThat(batch.committable()).extracting(InFlight.Item::offset).containsExactly(0L);
+        assertThat(batch.size()).isEqualTo(2);
+        assertThat(batch.add(List.of(record(P0, 2)))).containsExactly(HOST0);
+        assertThat(batch.next(HOST0).record().offset()).as("the new task goes on in order").isEqualTo(1);
+    }
+
+    @Test
+    void aPartitionIsBackloggedByItsOwnUncommittedEntries() {
+        InFlight batch = inFlight(List.of(record(P0, 0), record(P0, 1), record(P1, 0)), new UrlStates(), BUDGET);
+        assertThat(batch.partitionsWithAtLeast(2)).containsExactly(P0);
+        batch.complete(P0, 0, null, null);
+        batch.committed(batch.committable());
+        assertThat(batch.partitionsWithAtLeast(2)).isEmpty();
+        assertThat(batch.partitionsWithAtLeast(1)).containsExactlyInAnyOrder(P0, P1);
     }
 
     @Test

@@ -137,7 +137,8 @@ class IngestScaleOutIT {
                 }
                 assertThat(slow.requests("/held")).isEqualTo(1);
                 // a second instance joins while the held page is in flight: the group rebalances, and the first
-                // instance hands its partitions over only after the page it is fetching is done and committed
+                // instance hands its partitions over only after what it polled is done and committed (whichever
+                // partitions the two hosts hash to: nothing behind the held page is fetched again by the next owner)
                 try (IngestService two = h.start("handover-2", sources, patient,
                         (src, url, o, d) -> published.add(url.toString()))) {
                     // the group waits for the first instance, which holds its partitions until the page is done
