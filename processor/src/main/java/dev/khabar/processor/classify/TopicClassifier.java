@@ -32,8 +32,9 @@ import java.util.Set;
  * unless the article as a whole scores below zero for that label (its negative contexts win), as a
  * football report with a section headed "A defence that held firm" does. A category with
  * {@code passage_sentences} is also scored over the sentences around each of its key terms: a
- * passage that earns the label on its own, its negative terms included, gives it to the article
- * (trade figures whose last sentence has a prime minister arriving in Hanoi for an official visit).
+ * passage that earns the label on its own gives it to the article, again unless the article as a
+ * whole scores below zero (trade figures whose last sentence has a prime minister arriving in
+ * Hanoi for an official visit are labelled; a travel feature about agents arriving in Hanoi is not).
  * A label implies its parent ({@code vietnam-visit} implies {@code diplomacy}); an implied parent
  * scores at least as much as its child and shows the child's evidence.
  *
@@ -107,8 +108,9 @@ public final class TopicClassifier {
         for (int c = 0; c < categories.size(); c++) {
             Category category = categories.get(c);
             // an event told in a few sentences of an article about something else (a trade report that ends
-            // with a minister arriving in Hanoi): a passage may earn the label on its own, its negative terms included
-            if (category.passageSentences() > 0 && !evidence.containsKey(category.id())) {
+            // with a minister arriving in Hanoi): a passage may earn the label on its own, as a section may, unless
+            // the article as a whole argues against it (a travel feature whose lead has travel agents "arriving in Hanoi")
+            if (category.passageSentences() > 0 && !evidence.containsKey(category.id()) && article[c].score() >= 0) {
                 Outcome o = passage(category, hits.get(c), mentions, head, body, leadEnd);
                 if (o != null) {
                     evidence.put(category.id(), o.evidence());

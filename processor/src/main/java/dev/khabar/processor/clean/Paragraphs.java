@@ -82,7 +82,7 @@ public final class Paragraphs {
             char c = text.charAt(i);
             boolean terminal = c == '।' || c == '॥' || c == '!' || c == '?'
                     || (c == '.' && !(i >= 1 && Character.isUpperCase(text.charAt(i - 1))
-                            && (i < 2 || !Character.isLetter(text.charAt(i - 2)))));
+                            && (i < 2 || !Character.isLetter(text.charAt(i - 2)))) && !afterTitle(text, start, i));
             if (terminal && (i + 1 == end || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '"')) {
                 int e = i + 1;
                 while (e < end && text.charAt(e) == '"') {
@@ -97,6 +97,19 @@ public final class Paragraphs {
             out.add(end);
         }
         return out;
+    }
+
+    /** Titles and abbreviations after which a dot does not end a sentence ("Mr. Modi", "Lt. Gen."). */
+    private static final java.util.Set<String> TITLES = java.util.Set.of("mr", "mrs", "ms", "dr", "prof", "gen", "lt",
+            "col", "maj", "capt", "cdr", "adm", "brig", "sgt", "sen", "rep", "gov", "vs", "jr", "sr", "hon");
+
+    /** Whether the dot at {@code dot} follows a title such as "Mr" (a whole word). */
+    private static boolean afterTitle(String text, int start, int dot) {
+        int w = dot;
+        while (w > start && Character.isLetter(text.charAt(w - 1))) {
+            w--;
+        }
+        return dot - w >= 1 && dot - w <= 5 && TITLES.contains(text.substring(w, dot).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Where each sentence of {@code text} starts, paragraph by paragraph, in order (none for a blank text). */

@@ -107,9 +107,8 @@ class TopicClassifierTest {
 
     @Test
     void aVisitToldInOneSentenceOfAnArticleAboutSomethingElseCounts() {
-        String figures = "Vietnam's economy grew 6.9% in the quarter, the statistics office said, as exports of "
-                + "electronics and textiles rose and investors returned to the stock market. Retail sales climbed "
-                + "and inflation stayed under the central bank's target, analysts at several banks noted. ";
+        String figures = "Vietnam's economy grew 6.9% in the quarter, the statistics office said on Saturday. "
+                + "Factories reported more orders from abroad and retail sales climbed for a third month. ";
         Classification c = CLASSIFIER.classify("Vietnam's economy grows faster than expected",
                 figures + "The figures came as the Prime Minister of Singapore arrived in Hanoi for an official visit "
                         + "to sign agreements on digital trade.", null);
@@ -120,6 +119,10 @@ class TopicClassifierTest {
         assertThat(labels("Vietnam's economy grows faster than expected",
                 figures + "The figures came as tourists from Singapore arrived in Hanoi for the holidays.")).isEmpty();
         assertThat(labels("Vietnam's economy grows faster than expected", figures)).isEmpty();
+        // a travel feature whose lead has a delegation of travel agents arriving in Hanoi: the article argues against it
+        assertThat(labels("Indian travellers discover Vietnam's beaches",
+                "A 40-member delegation of Indian travel agents arrived in Hanoi on Monday. Tourists from India now "
+                        + "fill the beaches and resorts of Da Nang, and tour operators expect a record holiday season.")).isEmpty();
     }
 
     @Test

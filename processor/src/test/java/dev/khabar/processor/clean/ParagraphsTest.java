@@ -30,4 +30,15 @@ class ParagraphsTest {
                 "पुतिन पहुंचे।", "पुतिन पहुंचे। U.S. officials watched.",
                 "पुतिन पहुंचे। U.S. officials watched. Then what?", text);
     }
+
+    @Test
+    void titlesDoNotEndSentencesAndSentencesStartAfterTheSpace() {
+        String text = "Prime Minister Mr. Modi met Lt. Gen. Rao. He said no.\nNew paragraph here.";
+        int[] starts = Paragraphs.sentenceStarts(text);
+        assertThat(java.util.Arrays.stream(starts).mapToObj(s -> text.substring(s, s + 3)).toList())
+                .containsExactly("Pri", "He ", "New");
+        assertThat(Paragraphs.sentenceAt(starts, text.indexOf("Rao"))).isZero();
+        assertThat(Paragraphs.sentenceAt(starts, text.indexOf("said"))).isEqualTo(1);
+        assertThat(Paragraphs.sentenceAt(starts, text.length() - 1)).isEqualTo(2);
+    }
 }
