@@ -20,7 +20,7 @@ import java.util.Set;
  * mentions one of its {@code context} entities (comma-separated ids). An alias starting with
  * {@code =} matches only with exactly that capitalisation ("=UN" is not the French "un"). The
  * {@code name} and {@code name_hi} are aliases too, unless the row lists them with {@code ~} or
- * {@code =} ("Chad" with "=Chad" is the country, not a man called chad).
+ * {@code =} ("Niger" with "=Niger" is the country, not niger seed).
  * {@code country} is the country a person, city or national body belongs to.
  */
 public final class Gazetteer {

@@ -31,8 +31,14 @@ class EntityLinkerTest {
         assertThat(ids("न्यूजीलैंड के प्रधानमंत्री")).containsExactly("Q664");
         assertThat(ids("The Prime Minister of New Zealand")).containsExactly("Q664");
         assertThat(ids("Греция и Чили")).contains("Q41");
-        assertThat(ids("Chad closed its border")).containsExactly("Q657");
+        assertThat(ids("Chad and Sudan closed their border")).containsExactlyInAnyOrder("Q657", "Q1049");
+        assertThat(ids("Chad closed its border")).as("a first name as often").isEmpty();
         assertThat(ids("a hanging chad decided the count")).isEmpty();
+        assertThat(ids("Michael Jordan scored 40 points in Georgia")).isEmpty();
+        assertThat(ids("King Abdullah of Jordan met Israel's president")).containsExactlyInAnyOrder("Q810", "Q801");
+        assertThat(ids("niger seed prices rose in the mandi")).isEmpty();
+        assertThat(ids("Niger's junta expelled the envoy")).containsExactly("Q1032");
+        assertThat(ids("Northern Ireland voted")).containsExactly("Q145");
         assertThat(ids("माली ने बगीचे में पौधे लगाए।")).as("a gardener").isEmpty();
         assertThat(ids("माली गणराज्य में चुनाव, माली की राजधानी बमाको")).containsExactly("Q912");
     }
