@@ -36,7 +36,12 @@ import java.util.Set;
 public final class UrlProcessor {
 
     static final int MAX_ATTEMPTS = 3;
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /**
+     * The longest a host is paused (Retry-After, backoff). Under a frontier entry's time budget (a
+     * third of the default 10-minute poll interval, 200 s): a longer pause would make the host's
+     * entries give up their turn, go back to the frontier and come again, over and over, until it ends.
+     */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
 
     private final PageFetcher fetcher;
     private final RobotsRules robots;
