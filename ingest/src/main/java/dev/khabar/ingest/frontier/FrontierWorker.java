@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -70,6 +68,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     private final MeterRegistry meters;
     private final InFlight inFlight;
     private final int maxPollRecords;
+    private final FrontierPositions positions;
     private final HostTasks hostTasks;
     private volatile boolean stopped;
 
@@ -97,6 +96,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         hostTasks = new HostTasks(inFlight, processor, fetchPool, meters, () -> stopped);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, transactionalId + "-consumer");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        positions = new FrontierPositions(consumer, inFlight, maxPollRecords, () -> stopped);
         Map<String, Object> p = new HashMap<>(clientProperties);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
@@ -114,7 +114,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         try {
             long lastCommit = System.nanoTime();
             while (!stopped) {
-                pauseBackloggedPartitions();
+                positions.pauseBacklogged();
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(inFlight.size() == 0 ? 300 : 50));
                 for (String host : inFlight.add(records)) {
                     hostTasks.start(host);
@@ -140,26 +140,6 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     }
 
     /**
-     * Bounds what waits uncommitted: a partition with a poll's worth of uncommitted entries (a slow
-     * host at its head holds back the finished ones behind it) is paused, the others go on; past
-     * twice that in all, every partition is. The worker keeps polling, to stay in the group.
-     */
-    private void pauseBackloggedPartitions() {
-        Set<TopicPartition> assigned = consumer.assignment();
-        Set<TopicPartition> full = new HashSet<>(inFlight.size() >= 2 * maxPollRecords ? assigned
-                : inFlight.partitionsWithAtLeast(maxPollRecords));
-        full.retainAll(assigned);
-        Set<TopicPartition> resume = new HashSet<>(consumer.paused());
-        resume.removeAll(full);
-        if (!resume.isEmpty()) {
-            consumer.resume(resume);
-        }
-        if (!full.isEmpty()) {
-            consumer.pause(full);
-        }
-    }
-
-    /**
      * Whether to commit now: something is finished, and a second has passed, or a poll's worth is
      * finished, or no host is being fetched any more.
      */
@@ -180,7 +160,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         if (!commit() || idle && inFlight.size() > 0) {
             inFlight.abandon();
             inFlight.awaitIdle(0);
-            inFlight.forgetUncommitted().forEach(this::rewind);
+            inFlight.forgetUncommitted().forEach(positions::rewind);
         }
     }
 
@@ -244,7 +224,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
                 inFlight.abandon();
                 Set<TopicPartition> staying = inFlight.forgetUncommitted();
                 staying.removeAll(leaving);
-                staying.forEach(FrontierWorker.this::rewind);
+                staying.forEach(positions::rewind);
             }
         }
     }
@@ -285,45 +265,6 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         Source source = processor.findSource(entry.getSourceId()).orElse(null);
         if (source != null) {
             listener.onOutcome(source, URI.create(entry.getUrl()), result.outcome(), result.detail());
-        }
-    }
-
-    /**
-     * Puts the partition back where the last committed transaction left it: the entries that failed
-     * come again, an entry whose commit did go through does not.
-     */
-    private void rewind(TopicPartition tp) {
-        Long position = null;
-        while (!stopped) {
-            try {
-                OffsetAndMetadata committed = consumer.committed(Set.of(tp)).get(tp);
-                position = committed == null ? null : committed.offset();
-                break;
-            } catch (WakeupException e) {
-                if (!stopped) {
-                    throw e;
-                }
-            } catch (KafkaException e) {
-                LOG.warn("cannot read the committed offset of {} yet: {}", tp, e.toString());
-                sleepQuietly(500);
-            }
-        }
-        try {
-            if (position == null) {
-                consumer.seekToBeginning(Set.of(tp)); // nothing committed yet: the reset policy is earliest
-            } else {
-                consumer.seek(tp, position);
-            }
-        } catch (IllegalStateException e) {
-            // the partition moved to another instance in a rebalance: it resumes from the committed offset
-        }
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

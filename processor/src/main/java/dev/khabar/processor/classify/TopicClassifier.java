@@ -111,7 +111,7 @@ public final class TopicClassifier {
             // with a minister arriving in Hanoi): a passage may earn the label on its own, as a section may, unless
             // the article as a whole argues against it (a travel feature whose lead has travel agents "arriving in Hanoi")
             if (category.passageSentences() > 0 && !evidence.containsKey(category.id()) && article[c].score() >= 0) {
-                Outcome o = passage(category, hits.get(c), mentions, head, body, leadEnd);
+                Outcome o = Passages.first(scorer, category, hits.get(c), mentions, head, body, leadEnd);
                 if (o != null) {
                     evidence.put(category.id(), o.evidence());
                     scores.merge(category.id(), round(o.score()), Math::max);
@@ -131,58 +131,6 @@ public final class TopicClassifier {
         List<EvidenceSpan> spans = new ArrayList<>();
         ordered.forEach(id -> spans.addAll(evidence.get(id)));
         return new Classification(ordered, scores, spans, sections);
-    }
-
-    /**
-     * The first passage of the text — the sentence of a key term with the sentences around it,
-     * {@code passage_sentences} in all — in which the category applies on its own; null if none.
-     */
-    private Outcome passage(Category category, List<Hit> hits, List<Mention> mentions, String head, String body,
-                            int leadEnd) {
-        int[] starts = null;
-        int lastFrom = -1;
-        int firstText = 0; // hits are the title's, then the text's in order of their start
-        while (firstText < hits.size() && hits.get(firstText).inTitle()) {
-            firstText++;
-        }
-        for (Hit h : hits) {
-            if (h.inTitle() || h.ref().role() != Role.POSITIVE || h.ref().weight() < category.keyTermWeight()) {
-                continue;
-            }
-            if (starts == null) {
-                starts = Paragraphs.sentenceStarts(body);
-            }
-            int s = Paragraphs.sentenceAt(starts, h.start());
-            int before = (category.passageSentences() - 1) / 2;
-            int last = s + category.passageSentences() - 1 - before;
-            int from = starts[Math.max(0, s - before)];
-            int to = last + 1 < starts.length ? starts[last + 1] : body.length();
-            if (from == lastFrom) {
-                continue;
-            }
-            lastFrom = from;
-            // only the passage's own hits: a long article has hundreds, and as many passages to try
-            List<Hit> inside = hits.subList(firstAtOrAfter(hits, firstText, from), firstAtOrAfter(hits, firstText, to));
-            Outcome o = scorer.score(category, inside, new Scope(false, from, to, -1, -1, leadEnd), mentions, head, body);
-            if (o.applies()) {
-                return o;
-            }
-        }
-        return null;
-    }
-
-    /** The index of the first text hit (from {@code lo} on) that starts at or after {@code offset}. */
-    private static int firstAtOrAfter(List<Hit> hits, int lo, int offset) {
-        int hi = hits.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (hits.get(mid).start() < offset) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** Hits per category, without hits inside excluded phrases or inside longer hits. */
