@@ -58,6 +58,8 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
      */
     static final int MAX_POLL_RECORDS = 200;
     private static final int MAX_POLL_INTERVAL_MS = 600_000;
+    /** How long a worker losing partitions in a rebalance goes on with what it has polled. */
+    private static final long HAND_OVER_DRAIN_MILLIS = 10_000;
     /** How long a stopping worker waits for its host tasks' current entries. */
     private static final long STOP_WAIT_MILLIS = 30_000;
 
@@ -212,11 +214,24 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
                 inFlight.abandon(); // lost, or stopping: take nothing more
             }
             try {
-                // the host tasks finish what was polled (a late entry is deferred at once), so that every entry is
-                // done and the commit passes them all: none is fetched again by the next owner
-                inFlight.awaitIdle(stopped ? STOP_WAIT_MILLIS : 0);
+                // for a while the host tasks go on with what was polled (a late entry is deferred at once), committing
+                // as usual, so that the offsets pass what they finished and the next owner fetches none of it again;
+                // then they take nothing more, for the whole group waits for this member
+                long drainUntil = System.nanoTime() + HAND_OVER_DRAIN_MILLIS * 1_000_000;
+                long waitUntil = System.nanoTime() + STOP_WAIT_MILLIS * 1_000_000;
+                while (!inFlight.awaitIdle(MAX_BATCH_MILLIS)) {
+                    if (commitFinished) {
+                        commit(); // if it fails, the entries come again from the last commit, here or at the new owner
+                    }
+                    if (System.nanoTime() - drainUntil > 0) {
+                        inFlight.abandon();
+                    }
+                    if (stopped && System.nanoTime() - waitUntil > 0) {
+                        break; // a task the fetch pool dropped on shutdown never ends
+                    }
+                }
                 if (commitFinished) {
-                    commit(); // if it fails, the entries come again from the last commit, here or at the new owner
+                    commit();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
