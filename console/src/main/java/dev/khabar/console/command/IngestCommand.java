@@ -50,12 +50,21 @@ public final class IngestCommand implements Callable<Integer> {
             }
             SchemaPublisher.publish(kafka.bootstrap(), kafka.clientProperties(), config.topics().schemas());
             PrometheusMeterRegistry metrics = DashboardMetrics.prometheus();
+            java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
             try (IngestService ingest = IngestRunner.start(config, kafka.bootstrap(), kafka.clientProperties(), list,
                     metrics, IngestListener.NONE);
                  AutoCloseable endpoints = OperatorEndpoints.start(config, kafka.bootstrap(), kafka.clientProperties(),
                          metrics, null, System.err)) {
                 Thread main = Thread.currentThread();
-                Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt, "khabar-shutdown"));
+                // on SIGTERM the main thread closes ingest (workers commit what they finished) before the JVM exits
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    main.interrupt();
+                    try {
+                        closed.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "khabar-shutdown"));
                 System.err.println("khabar: ingest " + config.ingest().instanceId() + " on " + kafka.bootstrap());
                 try {
                     if (noDiscovery) {
@@ -66,6 +75,8 @@ public final class IngestCommand implements Callable<Integer> {
                 } catch (InterruptedException e) {
                     // shutdown
                 }
+            } finally {
+                closed.countDown();
             }
         }
         return 0;

@@ -172,6 +172,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
      * is bounded: a task the fetch pool dropped on shutdown never ends.
      */
     private void finish() {
+        inFlight.abandon(); // whatever made the worker stop, its tasks take nothing more
         try {
             inFlight.awaitIdle(STOP_WAIT_MILLIS);
             commit();
@@ -186,10 +187,12 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     }
 
     /**
-     * Partitions leaving this worker in a rebalance (called inside {@code poll}): host tasks stop
-     * taking entries, what they finished is committed — unless the partitions are already lost to
-     * another member — and the rest is forgotten; partitions that stay are rewound to the commit,
-     * and the new owner of the others starts from it. No entry is fetched by two members.
+     * Partitions leaving this worker in a rebalance (called inside {@code poll}): host tasks go on
+     * for up to {@link #HAND_OVER_DRAIN_MILLIS} with what was polled, committing every second
+     * (unless the partitions are already lost to another member), then take nothing more; once
+     * they are idle the rest is forgotten, partitions that stay are rewound to the commit, and the
+     * new owner of the others starts from it. Entries finished behind one never started are fetched
+     * again there (and published once).
      */
     private final class HandOver implements ConsumerRebalanceListener {
         @Override
@@ -213,15 +216,18 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
             if (!commitFinished || stopped) {
                 inFlight.abandon(); // lost, or stopping: take nothing more
             }
+            boolean committing = commitFinished;
             try {
-                // for a while the host tasks go on with what was polled (a late entry is deferred at once), committing
-                // as usual, so that the offsets pass what they finished and the next owner fetches none of it again;
-                // then they take nothing more, for the whole group waits for this member
+                // for a while the host tasks go on with what was polled, committing as usual, so that the offsets pass
+                // what they finished and the next owner fetches less of it again; then they take nothing more, for the
+                // whole group waits for this member
                 long drainUntil = System.nanoTime() + HAND_OVER_DRAIN_MILLIS * 1_000_000;
                 long waitUntil = System.nanoTime() + STOP_WAIT_MILLIS * 1_000_000;
                 while (!inFlight.awaitIdle(MAX_BATCH_MILLIS)) {
-                    if (commitFinished) {
-                        commit(); // if it fails, the entries come again from the last commit, here or at the new owner
+                    if (committing && !commit()) {
+                        // a failed commit may still have gone through: never write its entries again, rewind instead
+                        committing = false;
+                        inFlight.abandon();
                     }
                     if (System.nanoTime() - drainUntil > 0) {
                         inFlight.abandon();
@@ -230,7 +236,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
                         break; // a task the fetch pool dropped on shutdown never ends
                     }
                 }
-                if (commitFinished) {
+                if (committing) {
                     commit();
                 }
             } catch (InterruptedException e) {

@@ -60,7 +60,7 @@ final class HostTasks {
                 // turn: the entry goes back to the frontier in the next transaction, so the offset passes it and the
                 // partition's other hosts' finished entries commit rather than waiting for it
                 boolean late = entry != null && q.startsTooLate(processor.hostReadyIn(entry.getUrl()));
-                inFlight.complete(q.partition(), r.offset(), entry, late
+                inFlight.complete(q, entry, late
                         ? UrlResult.deferred(entry, "the entry's time ran out before this host's turn") : process(r, entry));
             }
         } finally {

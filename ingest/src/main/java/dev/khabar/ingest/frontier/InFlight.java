@@ -37,8 +37,11 @@ final class InFlight {
     record Item(TopicPartition partition, long offset, FrontierEntry entry, UrlResult result) {
     }
 
-    /** An entry waiting for its host's task, with the time by which it must have started. */
-    record Queued(ConsumerRecord<String, byte[]> record, long deadlineNanos) {
+    /**
+     * An entry waiting for its host's task, with the time by which it must have started, and the
+     * generation of in-flight entries it belongs to (see {@link #forgetUncommitted()}).
+     */
+    record Queued(ConsumerRecord<String, byte[]> record, long deadlineNanos, int epoch) {
         TopicPartition partition() {
             return new TopicPartition(record.topic(), record.partition());
         }
@@ -68,6 +71,8 @@ final class InFlight {
     private final Set<String> running = new HashSet<>();
     private int size;
     private boolean abandoned;
+    /** Counts {@link #forgetUncommitted()} calls: a result of an entry taken before one is ignored. */
+    private int epoch;
 
     /**
      * @param budget how long after its poll an entry may still start; a host that would make it wait
@@ -97,7 +102,7 @@ final class InFlight {
                     .add(r.offset());
             size++;
             String host = hostKey(r);
-            queues.computeIfAbsent(host, h -> new ArrayDeque<>()).add(new Queued(r, deadline));
+            queues.computeIfAbsent(host, h -> new ArrayDeque<>()).add(new Queued(r, deadline, epoch));
             if (!abandoned && running.add(host)) {
                 start.add(host);
             }
@@ -128,6 +133,17 @@ final class InFlight {
     synchronized void taskEnded(String host) {
         running.remove(host);
         notifyAll();
+    }
+
+    /**
+     * Records the result of {@code q} and remembers its states at once — unless its entries were
+     * forgotten since it was taken (a task still working when its worker gave up on them): such a
+     * result is dropped, so it cannot leave a URL state no transaction wrote.
+     */
+    synchronized void complete(Queued q, FrontierEntry entry, UrlResult result) {
+        if (q.epoch() == epoch) {
+            complete(q.partition(), q.record().offset(), entry, result);
+        }
     }
 
     /** Records one processed entry and remembers its states at once. */
@@ -255,6 +271,7 @@ final class InFlight {
         uncommitted.clear();
         size = 0;
         abandoned = false;
+        epoch++;
         return partitions;
     }
 

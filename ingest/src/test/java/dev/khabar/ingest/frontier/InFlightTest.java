@@ -177,6 +177,21 @@ class InFlightTest {
     }
 
     @Test
+    void aResultOfAnEntryTakenBeforeItsEntriesWereForgottenIsDropped() {
+        UrlStates states = new UrlStates();
+        InFlight batch = inFlight(List.of(record(P0, 0)), states, BUDGET);
+        InFlight.Queued taken = batch.next(HOST0);
+        batch.abandon();
+        batch.forgetUncommitted(); // the worker gave up while the task was still fetching
+        batch.add(List.of(record(P0, 0))); // polled again after the rewind
+
+        batch.complete(taken, null, published(state("https://a.example/late", 20, "h", 1)));
+
+        assertThat(states.find("https://a.example/late")).as("no state without a transaction").isEmpty();
+        assertThat(batch.committable()).isEmpty();
+    }
+
+    @Test
     void aPartitionIsBackloggedByItsOwnUncommittedEntries() {
         InFlight batch = inFlight(List.of(record(P0, 0), record(P0, 1), record(P1, 0)), new UrlStates(), BUDGET);
         assertThat(batch.partitionsWithAtLeast(2)).containsExactly(P0);

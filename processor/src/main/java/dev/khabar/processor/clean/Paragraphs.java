@@ -100,8 +100,8 @@ public final class Paragraphs {
     }
 
     /** Titles and abbreviations after which a dot does not end a sentence ("Mr. Modi", "Lt. Gen."). */
-    private static final java.util.Set<String> TITLES = java.util.Set.of("mr", "mrs", "ms", "dr", "prof", "gen", "lt",
-            "col", "maj", "capt", "cdr", "adm", "brig", "sgt", "sen", "rep", "gov", "vs", "jr", "sr", "hon");
+    private static final java.util.Set<String> TITLES = java.util.Set.of("mr", "mrs", "dr", "prof", "gen", "lt",
+            "col", "maj", "capt", "cdr", "adm", "brig", "sgt", "sen", "rep", "gov", "vs", "hon");
 
     /** Whether the dot at {@code dot} follows a title such as "Mr" (a whole word). */
     private static boolean afterTitle(String text, int start, int dot) {
