@@ -23,7 +23,7 @@ final class Passages {
      * {@code passage_sentences} in all — in which the category applies on its own; null if none.
      */
     static Outcome first(CategoryScorer scorer, Category category, List<Hit> hits, List<Mention> mentions, String head,
-                         String body, int leadEnd) {
+                         String body, List<Paragraphs.Paragraph> paragraphs, int leadEnd) {
         int[] starts = null;
         int lastFrom = -1;
         int firstText = 0; // hits are the title's, then the text's in order of their start
@@ -35,7 +35,7 @@ final class Passages {
                 continue;
             }
             if (starts == null) {
-                starts = Paragraphs.sentenceStarts(body);
+                starts = Paragraphs.sentenceStarts(body, paragraphs);
             }
             int s = Paragraphs.sentenceAt(starts, h.start());
             int before = (category.passageSentences() - 1) / 2;

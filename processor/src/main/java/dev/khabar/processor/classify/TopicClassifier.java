@@ -111,7 +111,7 @@ public final class TopicClassifier {
             // with a minister arriving in Hanoi): a passage may earn the label on its own, as a section may, unless
             // the article as a whole argues against it (a travel feature whose lead has travel agents "arriving in Hanoi")
             if (category.passageSentences() > 0 && !evidence.containsKey(category.id()) && article[c].score() >= 0) {
-                Outcome o = Passages.first(scorer, category, hits.get(c), mentions, head, body, leadEnd);
+                Outcome o = Passages.first(scorer, category, hits.get(c), mentions, head, body, paragraphs, leadEnd);
                 if (o != null) {
                     evidence.put(category.id(), o.evidence());
                     scores.merge(category.id(), round(o.score()), Math::max);

@@ -80,10 +80,15 @@ public final class Paragraphs {
         List<Integer> out = new ArrayList<>();
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            boolean terminal = c == '।' || c == '॥' || c == '!' || c == '?'
-                    || (c == '.' && !(i >= 1 && Character.isUpperCase(text.charAt(i - 1))
-                            && (i < 2 || !Character.isLetter(text.charAt(i - 2)))) && !afterTitle(text, start, i));
-            if (terminal && (i + 1 == end || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '"')) {
+            if (c != '।' && c != '॥' && c != '!' && c != '?' && c != '.') {
+                continue;
+            }
+            if (!(i + 1 == end || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '"')) {
+                continue;
+            }
+            boolean terminal = c != '.' || !(i >= 1 && Character.isUpperCase(text.charAt(i - 1))
+                    && (i < 2 || !Character.isLetter(text.charAt(i - 2)))) && !afterTitle(text, start, i);
+            if (terminal) {
                 int e = i + 1;
                 while (e < end && text.charAt(e) == '"') {
                     e++;
@@ -100,22 +105,37 @@ public final class Paragraphs {
     }
 
     /** Titles and abbreviations after which a dot does not end a sentence ("Mr. Modi", "Lt. Gen."). */
-    private static final java.util.Set<String> TITLES = java.util.Set.of("mr", "mrs", "dr", "prof", "gen", "lt",
-            "col", "maj", "capt", "cdr", "adm", "brig", "sgt", "sen", "rep", "gov", "vs", "hon");
+    private static final String[] TITLES = {"Mr", "Mrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cdr",
+        "Adm", "Brig", "Sgt", "Sen", "Rep", "Gov", "Hon"};
 
-    /** Whether the dot at {@code dot} follows a title such as "Mr" (a whole word). */
+    /** Whether the dot at {@code dot} follows a capitalised title such as "Mr" (a whole word). */
     private static boolean afterTitle(String text, int start, int dot) {
         int w = dot;
-        while (w > start && Character.isLetter(text.charAt(w - 1))) {
+        while (w > start && dot - w < 5 && Character.isLetter(text.charAt(w - 1))) {
             w--;
         }
-        return dot - w >= 1 && dot - w <= 5 && TITLES.contains(text.substring(w, dot).toLowerCase(java.util.Locale.ROOT));
+        int length = dot - w;
+        if (length < 2 || length > 4 || !Character.isUpperCase(text.charAt(w))
+                || w > start && Character.isLetter(text.charAt(w - 1))) {
+            return false;
+        }
+        for (String title : TITLES) {
+            if (title.length() == length && text.regionMatches(true, w, title, 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where each sentence of {@code text} starts, paragraph by paragraph, in order (none for a blank text). */
     public static int[] sentenceStarts(String text) {
+        return sentenceStarts(text, of(text));
+    }
+
+    /** As {@link #sentenceStarts(String)}, with the text's {@link #of paragraphs} already found. */
+    public static int[] sentenceStarts(String text, List<Paragraph> paragraphs) {
         List<Integer> starts = new ArrayList<>();
-        for (Paragraph p : of(text)) {
+        for (Paragraph p : paragraphs) {
             starts.add(p.start());
             List<Integer> ends = sentenceEnds(text, p.start(), p.end());
             for (int k = 0; k < ends.size() - 1; k++) {
