@@ -76,13 +76,16 @@ final class ProcessorBenchmark {
         StreamsBuilder b = new StreamsBuilder();
         b.stream(config.topics().raw(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .to(passThroughTopic(config), Produced.with(Serdes.String(), Serdes.ByteArray()));
+        java.nio.file.Path stateDir = Files.createTempDirectory("bench-pass");
         try (KafkaStreams pass = new KafkaStreams(b.build(), StreamsSettings.properties(bootstrap,
                 new ProcessorConfig(config.topics(), config.topics().raw() + "-passthrough-app"),
-                Files.createTempDirectory("bench-pass").toString(), config.kafka().clientProperties()))) {
+                stateDir.toString(), config.kafka().clientProperties()))) {
             pass.start();
             double rate = BenchKafka.rate(bootstrap, passThroughTopic(config), articles, Duration.ofMinutes(10), r -> { });
             pass.close(Duration.ofSeconds(10));
             return rate;
+        } finally {
+            org.apache.kafka.common.utils.Utils.delete(stateDir.toFile());
         }
     }
 

@@ -31,6 +31,8 @@ public final class ProcessorRunner implements AutoCloseable {
     private static final Duration RELOAD_CHECK = Duration.ofSeconds(5);
 
     private final KafkaStreams streams;
+    /** The state directory when none is configured: made for this run, deleted by {@link #close()}. */
+    private final Path temporaryStateDir;
     private final AtomicReference<TopicClassifier> classifier;
     private final java.util.concurrent.ScheduledExecutorService reloader;
 
@@ -38,8 +40,9 @@ public final class ProcessorRunner implements AutoCloseable {
     private final String bootstrap;
 
     private ProcessorRunner(KafkaStreams streams, AtomicReference<TopicClassifier> classifier, KhabarConfig config,
-                            String bootstrap) {
+                            String bootstrap, Path temporaryStateDir) {
         this.streams = streams;
+        this.temporaryStateDir = temporaryStateDir;
         this.classifier = classifier;
         this.config = config;
         this.bootstrap = bootstrap;
@@ -101,15 +104,16 @@ public final class ProcessorRunner implements AutoCloseable {
                 ArticleEnricher.defaults(), Clock.systemUTC());
         ProcessorConfig pc = config.processor().toProcessorConfig(config.topics());
         var topology = NewsTopology.build(pc, pipeline, new ProcessorMetrics(meters), Clock.systemUTC());
-        String stateDir = stateDir(config).toString();
+        Path stateDir = stateDir(config);
         KafkaStreams streams = new KafkaStreams(topology,
-                StreamsSettings.properties(bootstrap, pc, stateDir, config.kafka().clientProperties()));
+                StreamsSettings.properties(bootstrap, pc, stateDir.toString(), config.kafka().clientProperties()));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
-        return new ProcessorRunner(streams, classifier, config, bootstrap);
+        return new ProcessorRunner(streams, classifier, config, bootstrap,
+                config.processor().stateDir() == null ? stateDir : null);
     }
 
     private static Path stateDir(KhabarConfig config) {
@@ -152,5 +156,12 @@ public final class ProcessorRunner implements AutoCloseable {
         streams.close(org.apache.kafka.streams.CloseOptions
                 .groupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
+        if (temporaryStateDir != null) {
+            try {
+                org.apache.kafka.common.utils.Utils.delete(temporaryStateDir.toFile());
+            } catch (IOException e) {
+                LOG.warn("could not delete the temporary state directory {}: {}", temporaryStateDir, e.toString());
+            }
+        }
     }
 }
