@@ -127,12 +127,10 @@ public final class Paragraphs {
         return false;
     }
 
-    /** Where each sentence of {@code text} starts, paragraph by paragraph, in order (none for a blank text). */
-    public static int[] sentenceStarts(String text) {
-        return sentenceStarts(text, of(text));
-    }
-
-    /** As {@link #sentenceStarts(String)}, with the text's {@link #of paragraphs} already found. */
+    /**
+     * Where each sentence of {@code text} starts, paragraph by paragraph, in order (none for a blank
+     * text); {@code paragraphs} are the text's, as {@link #of} finds them.
+     */
     public static int[] sentenceStarts(String text, List<Paragraph> paragraphs) {
         List<Integer> starts = new ArrayList<>();
         for (Paragraph p : paragraphs) {

@@ -34,7 +34,7 @@ class ParagraphsTest {
     @Test
     void titlesDoNotEndSentencesAndSentencesStartAfterTheSpace() {
         String text = "Prime Minister Mr. Modi met Lt. Gen. Rao. He said no.\nNew paragraph here.";
-        int[] starts = Paragraphs.sentenceStarts(text);
+        int[] starts = Paragraphs.sentenceStarts(text, Paragraphs.of(text));
         assertThat(java.util.Arrays.stream(starts).mapToObj(s -> text.substring(s, s + 3)).toList())
                 .containsExactly("Pri", "He ", "New");
         assertThat(Paragraphs.sentenceAt(starts, text.indexOf("Rao"))).isZero();
