@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +26,7 @@ final class CappedBody implements BodySubscriber<byte[]> {
     private final long cap;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
+    private volatile Flow.Subscription subscription;
 
     CappedBody(long cap) {
         this.cap = cap;
@@ -34,11 +35,31 @@ final class CappedBody implements BodySubscriber<byte[]> {
     @Override
     public void onSubscribe(Flow.Subscription s) {
         this.subscription = s;
+        if (result.isDone()) {
+            s.cancel(); // expired before the body began
+            return;
+        }
         s.request(1);
+    }
+
+    /**
+     * Gives up the transfer: the exchange fails with an {@link HttpTimeoutException} and the
+     * connection is dropped. Called by the fetcher's deadline; does nothing once the body is complete.
+     */
+    void expire(long afterMillis) {
+        if (result.completeExceptionally(new HttpTimeoutException("body not complete after " + afterMillis + " ms"))) {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+        }
     }
 
     @Override
     public void onNext(List<ByteBuffer> items) {
+        if (result.isDone()) {
+            return; // expired: the subscription is already cancelled
+        }
         for (ByteBuffer item : items) {
             int n = item.remaining();
             if (buffer.size() + (long) n > cap) {

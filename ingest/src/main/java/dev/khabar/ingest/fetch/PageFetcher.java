@@ -13,10 +13,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class PageFetcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageFetcher.class);
+
+    /** How long after the request timeout a body still arriving is given up. */
+    private static final long DEADLINE_SLACK_MS = 1000;
+
+    /** Arms every exchange's body deadline; its one daemon thread only ever cancels a transfer. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     private final FetchSettings settings;
     private final AddressGuard guard;
@@ -90,7 +95,7 @@ public final class PageFetcher implements AutoCloseable {
                 return new FetchResult.Failed(request.url(), FetchOutcome.NETWORK_ERROR, 0, "interrupted");
             } catch (CappedBody.TooLargeException e) {
                 return new FetchResult.Failed(request.url(), FetchOutcome.TOO_LARGE, 0, e.getMessage());
-            } catch (HttpTimeoutException | TimeoutException e) {
+            } catch (HttpTimeoutException e) {
                 return new FetchResult.Failed(request.url(), FetchOutcome.TIMEOUT, 0, "timed out after "
                         + settings.requestTimeout().toMillis() + " ms");
             } catch (IOException | IllegalArgumentException e) {
@@ -119,7 +124,7 @@ public final class PageFetcher implements AutoCloseable {
     }
 
     private HttpResponse<byte[]> exchange(URI url, FetchRequest request, boolean firstHop)
-            throws IOException, InterruptedException, TimeoutException {
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(url)
                 .timeout(settings.requestTimeout())
                 .header("User-Agent", settings.userAgent())
@@ -132,20 +137,22 @@ public final class PageFetcher implements AutoCloseable {
         if (firstHop && request.lastModified() != null) {
             b.header("If-Modified-Since", request.lastModified());
         }
-        CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(b.build(), info -> new CappedBody(settings.maxBodyBytes()));
+        // The blocking send(): on a machine with two CPUs or fewer, sendAsync() completes every exchange on
+        // CompletableFuture's default executor, which there starts a new thread per task (one per request).
+        // The client's own timeout stops at the headers; the body's deadline bounds a slow-drip body too.
+        CappedBody body = new CappedBody(settings.maxBodyBytes());
+        ScheduledFuture<?> deadline = DEADLINES.schedule(
+                () -> body.expire(settings.requestTimeout().toMillis() + DEADLINE_SLACK_MS),
+                settings.requestTimeout().toMillis() + DEADLINE_SLACK_MS, TimeUnit.MILLISECONDS);
         try {
-            // the client's own timeout stops at the headers; this bounds a slow-drip body too
-            return future.get(settings.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
+            return client.send(b.build(), info -> body);
+        } catch (IOException e) {
+            if (e.getCause() instanceof CappedBody.TooLargeException tooLarge) {
+                throw tooLarge; // send() wraps what the body subscriber failed with
             }
-            throw new IOException(cause);
+            throw e;
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -236,6 +243,16 @@ public final class PageFetcher implements AutoCloseable {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "khabar-fetch-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true); // a finished exchange takes its deadline out of the queue
+        return executor;
     }
 
     private static String describe(Exception e) {

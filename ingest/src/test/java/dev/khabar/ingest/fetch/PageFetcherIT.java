@@ -145,6 +145,24 @@ class PageFetcherIT {
     }
 
     @Test
+    void fetchingStartsNoThreadPerRequest() {
+        // On two CPUs or fewer, HttpClient.sendAsync() completed every exchange on a new thread
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        int pages = 60;
+        for (int i = 0; i < pages; i++) {
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html").body(PAGE).build());
+        }
+        fetch("/warm-up");
+        long before = threads.getTotalStartedThreadCount();
+
+        for (int i = 1; i < pages; i++) {
+            assertThat(fetch("/p" + i)).isInstanceOf(FetchResult.Page.class);
+        }
+
+        assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(10);
+    }
+
+    @Test
     void aMislabelledWindows1252PageIsDecodedAsWindows1252() {
         byte[] cp1252 = "<html><body><p>Caf\u00e9 \u201cquotes\u201d</p></body></html>".getBytes(Charset.forName("windows-1252"));
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html; charset=utf-8")
