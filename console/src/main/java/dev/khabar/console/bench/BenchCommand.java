@@ -22,7 +22,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "processor: articles each contender runs over before it is measured (default ${DEFAULT-VALUE})")
     int warmUp;
 
-    @Option(names = "--size", defaultValue = "5000", description = "characters of text per article (default ${DEFAULT-VALUE})")
+    @Option(names = "--size", defaultValue = "5000", description = "bytes of text (UTF-8) per article (default ${DEFAULT-VALUE})")
     int size;
 
     @Option(names = "--partitions", defaultValue = "2", description = "partitions of the raw topic (default ${DEFAULT-VALUE})")
@@ -38,6 +38,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "4",
             description = "ingest: fetch threads, for the raw fetch and for ingest alike (default ${DEFAULT-VALUE})")
     int threads;
+
+    @Option(names = "--warm-up-rounds", defaultValue = "2",
+            description = "ingest: full raw-fetch and ingest rounds run and discarded before the measured one (default ${DEFAULT-VALUE})")
+    int warmUpRounds;
 
     @Option(names = "--server-latency-ms", defaultValue = "0",
             description = "ingest: how long the local servers take to answer a page, as remote sites would (default ${DEFAULT-VALUE})")
@@ -58,7 +62,8 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         switch (what) {
             case "processor" -> ProcessorBenchmark.run(articles, warmUp, size, partitions, kafkaProperties, System.out);
-            case "ingest" -> IngestBenchmark.run(pages, hosts, threads, serverLatencyMillis, kafkaProperties, System.out);
+            case "ingest" -> IngestBenchmark.run(pages, hosts, threads, serverLatencyMillis, warmUpRounds, kafkaProperties,
+                    System.out);
             case "e2e" -> EndToEndBenchmark.run(rate, seconds, size, partitions, System.out);
             default -> throw new IllegalArgumentException("bench what? processor, ingest or e2e, not '" + what + "'");
         }

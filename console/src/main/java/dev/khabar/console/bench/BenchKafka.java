@@ -108,6 +108,14 @@ final class BenchKafka {
                 .getProcessCpuTime();
     }
 
+    /**
+     * Milliseconds the JIT compiler threads have worked so far: what they take during a measured span is
+     * CPU the measured code did not get (on two cores the compiler's queue drains for minutes).
+     */
+    static long compilerMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
     static long usedHeapMb() {
         Runtime rt = Runtime.getRuntime();
         System.gc();

@@ -73,7 +73,7 @@ final class EndToEndBenchmark {
                 int n = Math.min(received.get(), total);
                 long[] sorted = Arrays.copyOf(latencies, n);
                 Arrays.sort(sorted);
-                out.printf("offered %d articles/s of ~%d chars for %d s (%d partitions)%n", rate, size, seconds, partitions);
+                out.printf("offered %d articles/s of ~%d bytes for %d s (%d partitions)%n", rate, size, seconds, partitions);
                 out.printf("enriched: %d of %d, %.0f articles/s%n", n, total, n / elapsed);
                 out.printf("latency publish→enriched: p50 %d ms, p99 %d ms, max %d ms%n", percentile(sorted, 50),
                         percentile(sorted, 99), n == 0 ? 0 : sorted[n - 1]);

@@ -43,7 +43,6 @@ final class IngestBenchmark {
     }
 
     private static final int WARM_UP_SECONDS = 10;
-    private static final int WARM_UP_ROUNDS = 2;
 
     private IngestBenchmark() {
     }
@@ -62,8 +61,9 @@ final class IngestBenchmark {
     }
 
     /** @param latencyMillis how long each server takes before it answers a page, as a remote site would */
-    static void run(int pages, int hosts, int threads, int latencyMillis, Map<String, String> clientProperties,
-                    PrintStream out) throws Exception {
+    /** @param warmUpRounds full raw + ingest rounds run and discarded before the measured one */
+    static void run(int pages, int hosts, int threads, int latencyMillis, int warmUpRounds,
+                    Map<String, String> clientProperties, PrintStream out) throws Exception {
         List<HttpServer> servers = new ArrayList<>();
         List<URI> urls = new ArrayList<>();
         byte[] page = pageBytes();
@@ -109,21 +109,25 @@ final class IngestBenchmark {
             out.printf("%d pages of %d bytes on %d loopback hosts answering after %d ms, %d fetch threads%n", urls.size(),
                     page.length, hosts, latencyMillis, threads);
             // JIT warm-up for both sides, as JMH does: each runs in full (ingest on a broker of its own) and is
-            // discarded, WARM_UP_ROUNDS times, so neither is measured while the compiler works on its code (on two
+            // discarded, warmUpRounds times, so neither is measured while the compiler works on its code (on two
             // cores the compiler's queue takes a minute or more to drain)
             out.printf("warm-up: %,d extractions in %d s%n", warmUpExtraction(page, WARM_UP_SECONDS), WARM_UP_SECONDS);
-            for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+            for (int round = 1; round <= warmUpRounds; round++) {
                 out.printf("warm-up round %d: raw %,.0f pages/s, ingest %,.0f pages/s%n", round,
                         rawFetchRate(fast, urls, threads), ingestRate(fast, sources, urls.size(), threads, clientProperties)[0]);
             }
             long cpu = BenchKafka.processCpuNanos();
+            long compiling = BenchKafka.compilerMillis();
             double raw = rawFetchRate(fast, urls, threads);
             double rawCpu = (BenchKafka.processCpuNanos() - cpu) / 1e6 / urls.size();
-            out.printf("raw HTTP fetch:                     %,.0f pages/s, %.2f ms CPU per page%n", raw, rawCpu);
+            out.printf("raw HTTP fetch:                     %,.0f pages/s, %.2f ms CPU per page (JIT compiler %.2f ms)%n",
+                    raw, rawCpu, (double) (BenchKafka.compilerMillis() - compiling) / urls.size());
+            compiling = BenchKafka.compilerMillis();
             double[] ingestAndCpu = ingestRate(fast, sources, urls.size(), threads, clientProperties);
             double ingest = ingestAndCpu[0];
-            out.printf("ingest (fetch+extract+publish):     %,.0f pages/s, %.2f ms CPU per page (extraction %.2f ms)%n",
-                    ingest, ingestAndCpu[1], ingestAndCpu[2]);
+            out.printf("ingest (fetch+extract+publish):     %,.0f pages/s, %.2f ms CPU per page (JIT compiler %.2f ms,"
+                            + " extraction %.2f ms)%n", ingest, ingestAndCpu[1],
+                    (double) (BenchKafka.compilerMillis() - compiling) / urls.size(), ingestAndCpu[2]);
             out.printf("ratio ingest/raw:                   %.2f%n", ingest / raw);
             out.printf("CPU cores of this machine:          %d%n", Runtime.getRuntime().availableProcessors());
             out.printf("heap used after the run:            %d MB%n", BenchKafka.usedHeapMb());

@@ -44,18 +44,22 @@ final class ProcessorBenchmark {
                 broker.createTopics(partitions, t.raw(), t.enriched(), t.clean(), t.dlq(), t.stats(), t.fingerprints(),
                         passThroughTopic(c), t.category("defence"), t.category("diplomacy"), t.category("vietnam-visit"));
             }
-            out.printf("producing %d synthetic articles of ~%d chars to %s and %d to %s (%d partitions)%n", articles,
+            out.printf("producing %d synthetic articles of ~%d bytes to %s and %d to %s (%d partitions)%n", articles,
                     size, bench.topics().raw(), warmArticles, warm.topics().raw(), partitions);
             BenchKafka.produce(bootstrap, bench.topics().raw(), articles, size);
             BenchKafka.produce(bootstrap, warm.topics().raw(), warmArticles, size);
 
             passThrough(bootstrap, warm, warmArticles);
+            long compiling = BenchKafka.compilerMillis();
             double passRate = passThrough(bootstrap, bench, articles);
-            out.printf("pass-through (exactly-once): %,.0f records/s%n", passRate);
+            out.printf("pass-through (exactly-once): %,.0f records/s (JIT compiler %,d ms meanwhile)%n", passRate,
+                    BenchKafka.compilerMillis() - compiling);
 
             processor(bootstrap, warm, warmArticles);
+            compiling = BenchKafka.compilerMillis();
             double khabarRate = processor(bootstrap, bench, articles);
-            out.printf("khabar processor:           %,.0f records/s%n", khabarRate);
+            out.printf("khabar processor:           %,.0f records/s (JIT compiler %,d ms meanwhile)%n", khabarRate,
+                    BenchKafka.compilerMillis() - compiling);
             out.printf("ratio khabar/pass-through:  %.2f%n", khabarRate / passRate);
         }
     }

@@ -106,6 +106,11 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        // One request in flight per connection, as in the processor: with transactions v2 a broker rejects a
+        // transaction's batches that overtake its first one (retriable OutOfOrderSequence, KAFKA-18202), and
+        // each rejection is a retry; a request then carries all that accumulated behind the one in flight.
+        p.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
         transaction = new BatchTransaction(new TransactionalProducer(p, () -> stopped), topics, clock);
         consumer.subscribe(List.of(topics.frontier()), new HandOver());

@@ -66,8 +66,10 @@ public final class NewsTopology {
 
         builder.globalTable(topics.fingerprints(), Consumed.with(Serdes.String(), Serdes.String())
                         .withName("fingerprints-source"),
+                // no record cache: only the global thread writes this store, and a range over a cached store
+                // copies the cache's keys in that range (four ranges per article)
                 Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(FINGERPRINT_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()).withCachingDisabled());
         KStream<String, EnrichedArticle> articles = routes.get("route-ok")
                 .mapValues(ProcessedArticle::article, Named.as("article"))
                 .processValues(() -> new MarkDuplicates(FINGERPRINT_STORE), Named.as("mark-duplicates"));
