@@ -62,7 +62,9 @@ public final class AddressGuard {
      * {@code url} names the same host, or the address is one that {@code privateScope}'s host
      * resolves to. A source allowed to reach its own private host (the demo site, an intranet wiki)
      * is still not let through to another one (127.0.0.2, 10.0.0.1, 169.254.169.254) by a redirect,
-     * a link or a DNS answer.
+     * a link or a DNS answer, nor to another service of its own host: on a non-public address only
+     * {@code privateScope}'s port and the web ports 80 and 443 are allowed (a redirect from
+     * {@code :8000} to {@code :6379} is refused; one from http to https is not).
      *
      * @param privateScope the URL whose host's non-public addresses may be reached, or null for none
      */
@@ -85,18 +87,30 @@ public final class AddressGuard {
             if (privateScope == null || privateScope.getHost() == null) {
                 return Optional.of(host + " resolves to non-public address " + a.getHostAddress());
             }
-            if (privateScope.getHost().equalsIgnoreCase(host)) {
-                continue;
+            if (!privateScope.getHost().equalsIgnoreCase(host)) {
+                if (scope == null) {
+                    scope = resolveOrEmpty(privateScope.getHost());
+                }
+                if (!Arrays.asList(scope).contains(a)) {
+                    return Optional.of(host + " resolves to non-public address " + a.getHostAddress()
+                            + ", which is not the source's own host " + privateScope.getHost());
+                }
             }
-            if (scope == null) {
-                scope = resolveOrEmpty(privateScope.getHost());
-            }
-            if (!Arrays.asList(scope).contains(a)) {
-                return Optional.of(host + " resolves to non-public address " + a.getHostAddress()
-                        + ", which is not the source's own host " + privateScope.getHost());
+            int port = port(url);
+            if (port != port(privateScope) && port != 80 && port != 443) {
+                return Optional.of("port " + port + " of non-public address " + a.getHostAddress()
+                        + ": the source may reach its own port " + port(privateScope) + " there, and 80 and 443");
             }
         }
         return Optional.empty();
+    }
+
+    /** The port a URL connects to: its own, or its scheme's default. */
+    private static int port(URI url) {
+        if (url.getPort() >= 0) {
+            return url.getPort();
+        }
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     private InetAddress[] resolve(String host) throws UnknownHostException {

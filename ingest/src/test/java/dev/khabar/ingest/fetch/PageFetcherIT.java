@@ -195,6 +195,37 @@ class PageFetcherIT {
     }
 
     @Test
+    void aSourceAllowedItsPrivateHostReachesOnlyItsOwnPortAndTheWebPortsThere() {
+        AddressGuard guard = AddressGuard.system();
+        URI source = URI.create("http://127.0.0.1:8000/feed.xml");
+
+        assertThat(guard.findRefusal(URI.create("http://127.0.0.1:8000/post/1"), source)).isEmpty();
+        assertThat(guard.findRefusal(URI.create("https://127.0.0.1/post/1"), source)).isEmpty();
+        assertThat(guard.findRefusal(URI.create("http://127.0.0.1:80/post/1"), source)).isEmpty();
+        assertThat(guard.findRefusal(URI.create("http://127.0.0.1:6379/"), source))
+                .hasValueSatisfying(why -> assertThat(why).contains("port 6379"));
+        assertThat(guard.findRefusal(URI.create("http://localhost:9200/_cat"), URI.create("http://localhost:8000/")))
+                .isPresent();
+        // a public address is not limited to any port
+        AddressGuard publicOnly = new AddressGuard(host ->
+                new InetAddress[] {InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34})});
+        assertThat(publicOnly.findRefusal(URI.create("http://news.test:8080/"), source)).isEmpty();
+    }
+
+    @Test
+    void aRedirectToAnotherPortOfThePrivateHostIsRefusedBeforeAnyRequestReachesIt() throws Exception {
+        try (MockWebServer other = new MockWebServer()) {
+            other.start(InetAddress.getByName("127.0.0.1"), 0);
+            server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", other.url("/admin").toString()).build());
+
+            FetchResult r = fetcher.fetch(FetchRequest.page(url("/moved"), true));
+
+            assertThat(outcome(r)).isEqualTo(FetchOutcome.REFUSED_ADDRESS);
+            assertThat(other.getRequestCount()).isZero();
+        }
+    }
+
+    @Test
     void aDeadHostIsANetworkError() throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
