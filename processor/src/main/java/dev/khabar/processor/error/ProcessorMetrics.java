@@ -27,6 +27,11 @@ public final class ProcessorMetrics {
         }
     }
 
+    /** Band keys of near-duplicate fingerprints given a tombstone for being older than any look-back. */
+    public void fingerprintsExpired(int keys) {
+        registry.counter("khabar.processor.fingerprints.expired").increment(keys);
+    }
+
     public void deadLetter(String stage, String errorClass) {
         registry.counter("khabar.processor.dlq", "stage", stage, "error", errorClass).increment();
     }

@@ -97,7 +97,7 @@ final class MarkDuplicates implements FixedKeyProcessor<String, EnrichedArticle,
     }
 
     /** Epoch millis as 12 hex digits: sorts as it counts (until the year 10889). */
-    private static String time(long millis) {
+    static String time(long millis) {
         return HEX.toHexDigits(millis).substring(4);
     }
 

@@ -39,6 +39,7 @@ import org.apache.kafka.streams.kstream.Produced;
  *                                           ├─► news.category.&lt;id&gt;  (one record per label)
  *                                           ├─► news.stats            (1-minute counts per label, language, source)
  *                                           └─► news.fingerprints ─► global store ─► mark-duplicates
+ *                                               (and, swept each minute, tombstones for keys past the window)
  * </pre>
  */
 public final class NewsTopology {
@@ -73,7 +74,7 @@ public final class NewsTopology {
         KStream<String, EnrichedArticle> articles = routes.get("route-ok")
                 .mapValues(ProcessedArticle::article, Named.as("article"))
                 .processValues(() -> new MarkDuplicates(FINGERPRINT_STORE), Named.as("mark-duplicates"));
-        articles.flatMap((id, a) -> MarkDuplicates.fingerprintRecords(a), Named.as("fingerprint"))
+        articles.process(() -> new FingerprintRecords(FINGERPRINT_STORE, metrics), Named.as("fingerprint"))
                 .to(topics.fingerprints(), Produced.with(Serdes.String(), Serdes.String()).withName("fingerprints-sink"));
         articles.flatMap((id, a) -> statsKeys(a), Named.as("stats-keys"))
                 .groupByKey(Grouped.with("stats-by-key", Serdes.String(), Serdes.Long()))

@@ -240,6 +240,47 @@ class NewsTopologyTest {
         assertThat(enriched.readValue().getDuplicateOf()).isEqualTo("original");
     }
 
+    @Test
+    void bandKeysOlderThanAnyLookBackGetTombstonesAndLeaveTheGlobalStore(@org.junit.jupiter.api.io.TempDir
+                                                                          java.nio.file.Path stateDir) {
+        ProcessorConfig config = ProcessorConfig.defaults();
+        Properties props = StreamsSettings.properties("unused:9092", config, stateDir.toString(), java.util.Map.of());
+        long now = CLOCK.millis();
+        long day = java.time.Duration.ofDays(1).toMillis();
+        try (TopologyTestDriver sweeping = new TopologyTestDriver(NewsTopology.build(config, pipeline,
+                new ProcessorMetrics(meters), CLOCK), props, CLOCK.instant())) {
+            TestInputTopic<String, String> in = sweeping.createInputTopic(TOPICS.fingerprints(),
+                    new StringSerializer(), new StringSerializer());
+            TestOutputTopic<String, String> out = sweeping.createOutputTopic(TOPICS.fingerprints(),
+                    new StringDeserializer(), new StringDeserializer());
+            long expiredFp = 0x1234_5678_9ABC_DEF0L;
+            long keptFp = 0x0FED_CBA9_8765_4321L;
+            pipeFingerprint(in, "expired", expiredFp, now - 32 * day);
+            pipeFingerprint(in, "expiredToo", keptFp, now - 40 * day);
+            pipeFingerprint(in, "inTheWindow", keptFp, now - 30 * day);
+            pipeFingerprint(in, "recent", expiredFp, now - day);
+
+            // a full cycle over the 4 × 65,536 band buckets
+            int sweeps = (MarkDuplicates.BANDS << 16) / FingerprintRecords.BUCKETS_PER_SWEEP;
+            for (int i = 0; i < sweeps; i++) {
+                sweeping.advanceWallClockTime(FingerprintRecords.SWEEP_EVERY);
+            }
+
+            java.util.List<org.apache.kafka.streams.KeyValue<String, String>> written = out.readKeyValuesToList();
+            assertThat(written).allSatisfy(kv -> assertThat(kv.value).isNull());
+            assertThat(written).extracting(kv -> kv.key.substring(kv.key.lastIndexOf(':') + 1))
+                    .containsExactlyInAnyOrder("expired", "expired", "expired", "expired",
+                            "expiredToo", "expiredToo", "expiredToo", "expiredToo");
+            org.apache.kafka.streams.state.KeyValueStore<String, ?> store =
+                    sweeping.getKeyValueStore(NewsTopology.FINGERPRINT_STORE);
+            java.util.List<String> left = new java.util.ArrayList<>();
+            store.all().forEachRemaining(kv -> left.add(kv.key.substring(kv.key.lastIndexOf(':') + 1)));
+            assertThat(left).containsExactlyInAnyOrder("inTheWindow", "inTheWindow", "inTheWindow", "inTheWindow",
+                    "recent", "recent", "recent", "recent");
+            assertThat(meters.counter("khabar.processor.fingerprints.expired").count()).isEqualTo(8.0);
+        }
+    }
+
     private static void pipeFingerprint(TestInputTopic<String, String> topic, String id, long fp, long at) {
         for (int band = 0; band < MarkDuplicates.BANDS; band++) {
             topic.pipeInput(MarkDuplicates.bandKey(band, fp, at, id), id + ":" + fp + ":" + at);
