@@ -99,9 +99,15 @@ public final class IngestService implements AutoCloseable {
         });
         IngestService service = new IngestService(topics, sources, new SourceScanner(fetcher), discovery, reader, pool,
                 clock);
+        Duration budget = FrontierWorker.entryBudget(clientProperties);
+        if (options.maxCrawlDelay().compareTo(budget.dividedBy(2)) > 0) {
+            LOG.warn("ingest.max-crawl-delay {} is over half the time an entry may wait for its host ({}, a third of "
+                    + "max.poll.interval.ms): entries of hosts with such a crawl-delay will go back to the frontier "
+                    + "as deferred again and again", options.maxCrawlDelay(), budget);
+        }
         Map<String, Source> byId = sources.stream().collect(Collectors.toMap(Source::id, Function.identity()));
         UrlProcessor processor = new UrlProcessor(fetcher, new RobotsRules(fetcher, options.maxCrawlDelay(), clock),
-                new ArticleExtractor(), states, byId, clock, meters);
+                new ArticleExtractor(), states, byId, clock, meters, UrlProcessor.maxPause(budget));
         for (int i = 0; i < options.threads(); i++) {
             FrontierWorker w = new FrontierWorker(bootstrap, clientProperties, options.groupId(),
                     "khabar-ingest-" + options.instanceId() + "-" + i, topics, processor, pool, states, listener, meters,

@@ -91,7 +91,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         // an entry must start within a third of the poll interval of its poll (its wait for its host's turn
         // included): a rebalance, a failed commit or a stop waits for started entries without polling
         long pollInterval = Long.parseLong(c.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG).toString());
-        inFlight = new InFlight(states, Duration.ofMillis(pollInterval / 3));
+        inFlight = new InFlight(states, entryBudget(clientProperties));
         maxPollRecords = Integer.parseInt(c.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG).toString());
         // an idle connection to the group coordinator must outlive a rebalance that waits for started entries
         c.putIfAbsent(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, pollInterval + 60_000);
@@ -114,6 +114,15 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         p.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
         transaction = new BatchTransaction(new TransactionalProducer(p, () -> stopped), topics, clock);
         consumer.subscribe(List.of(topics.frontier()), new HandOver());
+    }
+
+    /**
+     * How long after its poll an entry may still start (its wait for its host's turn included): a third of
+     * {@code max.poll.interval.ms} as the client properties set it, or of the worker's default.
+     */
+    public static Duration entryBudget(Map<String, Object> clientProperties) {
+        Object interval = clientProperties.getOrDefault(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, MAX_POLL_INTERVAL_MS);
+        return Duration.ofMillis(Long.parseLong(interval.toString()) / 3);
     }
 
     @Override

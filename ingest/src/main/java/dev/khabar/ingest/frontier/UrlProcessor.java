@@ -37,9 +37,11 @@ public final class UrlProcessor {
 
     static final int MAX_ATTEMPTS = 3;
     /**
-     * The longest a host is paused (Retry-After, backoff). Under a frontier entry's time budget (a
-     * third of the default 10-minute poll interval, 200 s): a longer pause would make the host's
-     * entries give up their turn, go back to the frontier and come again, over and over, until it ends.
+     * The longest a host is paused (Retry-After, backoff) with the default poll interval. A pause must
+     * stay under a frontier entry's time budget (a third of {@code max.poll.interval.ms}, 200 s by
+     * default): a longer one would make the host's entries give up their turn, go back to the frontier
+     * and come again, over and over, until it ends. A shorter poll interval shortens it too
+     * ({@link #maxPause(Duration)}).
      */
     static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
 
@@ -50,9 +52,17 @@ public final class UrlProcessor {
     private final Map<String, Source> sources;
     private final Clock clock;
     private final Timer extractTimer;
+    private final Duration maxPause;
 
     public UrlProcessor(PageFetcher fetcher, RobotsRules robots, ArticleExtractor extractor, UrlStates states,
                         Map<String, Source> sources, Clock clock, MeterRegistry meters) {
+        this(fetcher, robots, extractor, states, sources, clock, meters, MAX_BACKOFF);
+    }
+
+    /** @param maxPause the longest a host is paused: {@link #maxPause(Duration)} of the workers' entry budget */
+    public UrlProcessor(PageFetcher fetcher, RobotsRules robots, ArticleExtractor extractor, UrlStates states,
+                        Map<String, Source> sources, Clock clock, MeterRegistry meters, Duration maxPause) {
+        this.maxPause = maxPause;
         this.fetcher = fetcher;
         this.robots = robots;
         this.extractor = extractor;
@@ -60,6 +70,16 @@ public final class UrlProcessor {
         this.sources = Map.copyOf(sources);
         this.clock = clock;
         this.extractTimer = Timer.builder("khabar.ingest.extract").description("time to extract one page").register(meters);
+    }
+
+    /**
+     * The longest pause a host may be given when entries wait at most {@code entryBudget} for their
+     * turn: {@link #MAX_BACKOFF}, or half the budget when that is shorter, so a paused host's entries
+     * wait for it instead of going round the frontier.
+     */
+    public static Duration maxPause(Duration entryBudget) {
+        Duration half = entryBudget.dividedBy(2);
+        return half.compareTo(MAX_BACKOFF) < 0 ? half : MAX_BACKOFF;
     }
 
     public Optional<Source> findSource(String id) {
@@ -221,7 +241,7 @@ public final class UrlProcessor {
         if (entry.getAttempt() >= MAX_ATTEMPTS) {
             return UrlResult.of(outcome, status, detail + " (gave up after " + entry.getAttempt() + " attempts)");
         }
-        Duration pause = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        Duration pause = backoff.compareTo(maxPause) > 0 ? maxPause : backoff;
         fetcher.pauseHost(url.getHost(), pause);
         FrontierEntry retry = FrontierEntry.newBuilder(entry).setAttempt(entry.getAttempt() + 1).build();
         return new UrlResult(FetchOutcome.RETRYING, status, detail + "; retry " + retry.getAttempt() + " after "

@@ -191,6 +191,27 @@ class IngestPolitenessIT {
     }
 
     @Test
+    void aRetryAfterLongerThanAnEntryMayWaitIsShortenedSoTheEntryWaitsInsteadOfGoingRoundTheFrontier() {
+        IngestHarness h = new IngestHarness(kafka, "longpause.");
+        try (LocalSite site = new LocalSite("127.0.0.1")) {
+            site.dynamic("/busy", n -> n == 1 ? of(503, "text/plain", "busy").with("Retry-After", "120")
+                            : html(article("Later", "The server asked for two minutes and was asked again sooner.", null)))
+                    .page("/feed", of(200, "application/rss+xml", rss(site.url("/busy"))));
+            List<Source> sources = List.of(Source.of("p", SourceType.RSS, URI.create(site.url("/feed")), Duration.ofHours(1), true));
+            // entries may wait a third of max.poll.interval.ms for their host (3 s): the host is paused half that
+            try (IngestService ingest = h.start("longpause-1", sources, IngestHarness.FAST, IngestListener.NONE,
+                    Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 9000), new SimpleMeterRegistry())) {
+                assertThat(IngestHarness.outcomes(h.runOnce(ingest, sources)))
+                        .as("retried once, never deferred").isEqualTo(Map.of("retrying", 1L, "published", 1L));
+            }
+            List<LocalSite.Request> tries = site.log().stream().filter(r -> r.path().equals("/busy")).toList();
+            assertThat(tries).hasSize(2);
+            assertThat(Duration.ofNanos(tries.get(1).nanos() - tries.get(0).nanos()))
+                    .as("paused for half the entry budget").isGreaterThanOrEqualTo(Duration.ofMillis(1400));
+        }
+    }
+
+    @Test
     void recrawlsUseConditionalGetAndAChangedArticleBecomesTheNextVersion() {
         IngestHarness h = new IngestHarness(kafka, "recrawl.");
         try (LocalSite site = new LocalSite("127.0.0.1")) {
