@@ -25,9 +25,15 @@ public record KhabarConfig(Kafka kafka, Topics topics, Ingest ingest, Processor 
                          FetchSettings fetch) {
     }
 
-    public record Processor(String applicationId, Path taxonomy, Path stateDir) {
+    /** @param threads stream threads of this instance; 0 means one per CPU core the JVM sees */
+    public record Processor(String applicationId, Path taxonomy, Path stateDir, int threads) {
         public ProcessorConfig toProcessorConfig(Topics topics) {
             return new ProcessorConfig(topics, applicationId);
+        }
+
+        /** How many stream threads to run: {@code threads}, or one per CPU core when it is 0. */
+        public int streamThreads() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         }
     }
 
@@ -61,7 +67,8 @@ public record KhabarConfig(Kafka kafka, Topics topics, Ingest ingest, Processor 
             throw new InvalidConfigException("setting processor.application-id = '" + appId
                     + "' must be letters, digits, '.', '_' or '-'");
         }
-        Processor processor = new Processor(appId, s.path("processor.taxonomy"), s.path("processor.state-dir"));
+        Processor processor = new Processor(appId, s.path("processor.taxonomy"), s.path("processor.state-dir"),
+                s.integer("processor.threads", 0, 256));
         Console console = new Console(s.integer("console.dashboard-port", -1, 65535));
         return new KhabarConfig(kafka, topics, ingest, processor, console);
     }

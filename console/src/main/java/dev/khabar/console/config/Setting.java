@@ -36,6 +36,8 @@ public record Setting(String key, String defaultValue, String description) {
             new Setting("processor.application-id", "khabar-processor",
                     "Kafka Streams application id; instances with the same id share the work"),
             new Setting("processor.taxonomy", "", "taxonomy YAML file (empty = the built-in categories)"),
+            new Setting("processor.threads", "0",
+                    "stream threads of this processor instance (0 = one per CPU core); threads beyond the partitions it owns idle"),
             new Setting("processor.state-dir", "", "Kafka Streams state directory (empty = a temporary directory)"),
             new Setting("console.dashboard-port", "8080", "port of the web dashboard (0 = any free port, -1 = off)"));
 

@@ -17,8 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,8 +108,12 @@ public final class ProcessorRunner implements AutoCloseable {
         ProcessorConfig pc = config.processor().toProcessorConfig(config.topics());
         var topology = NewsTopology.build(pc, pipeline, new ProcessorMetrics(meters), Clock.systemUTC());
         Path stateDir = stateDir(config);
+        // clean+classify+enrich is CPU work: one stream thread per core unless the operator says otherwise
+        // (processor.threads, or num.stream.threads among the client properties)
+        Map<String, Object> clientProperties = new HashMap<>(config.kafka().clientProperties());
+        clientProperties.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.processor().streamThreads());
         KafkaStreams streams = new KafkaStreams(topology,
-                StreamsSettings.properties(bootstrap, pc, stateDir.toString(), config.kafka().clientProperties()));
+                StreamsSettings.properties(bootstrap, pc, stateDir.toString(), clientProperties));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

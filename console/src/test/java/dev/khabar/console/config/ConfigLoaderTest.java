@@ -60,6 +60,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theProcessorRunsAStreamThreadPerCoreUnlessTold() {
+        assertThat(new ConfigLoader().load().processor().streamThreads())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(new ConfigLoader().flag("processor.threads", 3).load().processor().streamThreads()).isEqualTo(3);
+        assertThatThrownBy(() -> new ConfigLoader().flag("processor.threads", -1).load())
+                .hasMessageContaining("processor.threads");
+    }
+
+    @Test
     void unknownKeysInTheFileAreRefused() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "ingest:\n  treads: 4\n");
