@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
@@ -81,9 +82,12 @@ final class ProcessorBenchmark {
         b.stream(config.topics().raw(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .to(passThroughTopic(config), Produced.with(Serdes.String(), Serdes.ByteArray()));
         java.nio.file.Path stateDir = Files.createTempDirectory("bench-pass");
+        // as many stream threads as the processor runs (processor.threads)
+        Map<String, Object> clientProperties = new java.util.HashMap<>(config.kafka().clientProperties());
+        clientProperties.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.processor().streamThreads());
         try (KafkaStreams pass = new KafkaStreams(b.build(), StreamsSettings.properties(bootstrap,
                 new ProcessorConfig(config.topics(), config.topics().raw() + "-passthrough-app"),
-                stateDir.toString(), config.kafka().clientProperties()))) {
+                stateDir.toString(), clientProperties))) {
             pass.start();
             double rate = BenchKafka.rate(bootstrap, passThroughTopic(config), articles, Duration.ofMinutes(10), r -> { });
             pass.close(Duration.ofSeconds(10));
