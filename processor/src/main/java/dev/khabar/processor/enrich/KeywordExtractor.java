@@ -46,37 +46,41 @@ final class KeywordExtractor {
             double score = 2.0 * e.mentions().size() + (e.mentions().isEmpty() ? TITLE_BONUS : 0);
             candidates.add(new Candidate("@" + e.id(), display, score, 3));
         }
-        // one stem per distinct token (the folded text numbers them); words are then numbered by stem
-        int[] wordOfToken = new int[text.distinctTokenCount()];
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> stems = new ArrayList<>();
-        List<Boolean> usableStems = new ArrayList<>();
-        for (int d = 0; d < wordOfToken.length; d++) {
+        // one stem per distinct token (the folded text numbers them); words are then numbered by stem.
+        // Only Devanagari tokens have stems other than themselves, and a Devanagari stem is never a Latin
+        // token, so only they go through a map; every other distinct token is a word of its own.
+        int distinct = text.distinctTokenCount();
+        int[] wordOfToken = new int[distinct];
+        Map<String, Integer> devanagariIds = new HashMap<>();
+        Set<String> titleStems = new HashSet<>(2 * title.tokenCount() + 1);
+        for (int t = 0; t < title.tokenCount(); t++) {
+            titleStems.add(stem(title.token(t)));
+        }
+        String[] stems = new String[distinct];
+        boolean[] usableWord = new boolean[distinct];
+        boolean[] inTitle = new boolean[distinct];
+        int words = 0;
+        for (int d = 0; d < distinct; d++) {
             String token = text.distinctToken(d);
             String stem = stem(token);
-            Integer known = ids.putIfAbsent(stem, stems.size());
-            if (known == null) {
-                known = stems.size();
-                stems.add(stem);
-                usableStems.add(usable(token, stop)); // stop words are listed as written, not as stems
+            int word;
+            if (isDevanagari(token)) {
+                Integer known = devanagariIds.putIfAbsent(stem, words);
+                word = known == null ? words : known;
+            } else {
+                word = words;
             }
-            wordOfToken[d] = known;
+            if (word == words) {
+                stems[word] = stem;
+                usableWord[word] = usable(token, stop); // stop words are listed as written, not as stems
+                inTitle[word] = titleStems.contains(stem);
+                words++;
+            }
+            wordOfToken[d] = word;
         }
         int[] id = new int[n];
         for (int t = 0; t < n; t++) {
             id[t] = wordOfToken[text.tokenId(t)];
-        }
-        int words = stems.size();
-        boolean[] usableWord = new boolean[words];
-        boolean[] inTitle = new boolean[words];
-        for (int w = 0; w < words; w++) {
-            usableWord[w] = usableStems.get(w);
-        }
-        for (int t = 0; t < title.tokenCount(); t++) {
-            Integer w = ids.get(stem(title.token(t)));
-            if (w != null) {
-                inTitle[w] = true;
-            }
         }
         int[] count = new int[words];
         int[] first = new int[words];
@@ -92,7 +96,7 @@ final class KeywordExtractor {
         for (int w = 0; w < words; w++) {
             if (count[w] >= 2) {
                 double score = count[w] + (inTitle[w] ? TITLE_BONUS : 0);
-                candidates.add(new Candidate(stems.get(w), text.sourceText(first[w], first[w] + 1), score, 1));
+                candidates.add(new Candidate(stems[w], text.sourceText(first[w], first[w] + 1), score, 1));
             }
         }
         // a phrase repeats only if its words do: phrases start and continue on repeated words
@@ -116,7 +120,7 @@ final class KeywordExtractor {
                 StringBuilder key = new StringBuilder();
                 double score = c[0] * 1.5 * c[2];
                 for (int k = 0; k < c[2]; k++) {
-                    key.append(k > 0 ? " " : "").append(stems.get(id[c[1] + k]));
+                    key.append(k > 0 ? " " : "").append(stems[id[c[1] + k]]);
                     score += inTitle[id[c[1] + k]] ? TITLE_BONUS / c[2] : 0;
                 }
                 candidates.add(new Candidate(key.toString(), text.sourceText(c[1], c[1] + c[2]), score, c[2]));
@@ -214,6 +218,11 @@ final class KeywordExtractor {
     }
 
     private static final String[] HINDI_ENDINGS = {"ियों", "ाओं", "ों", "ें", "ीं", "ा", "े", "ी"};
+
+    private static boolean isDevanagari(String token) {
+        char c = token.charAt(0);
+        return c >= '\u0900' && c <= '\u097F';
+    }
 
     /** A light Hindi stem for counting ("समझौता", "समझौते", "समझौतों" → "समझौत"); others as is. */
     static String stem(String token) {
