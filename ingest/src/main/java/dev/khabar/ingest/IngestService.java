@@ -100,8 +100,8 @@ public final class IngestService implements AutoCloseable {
         IngestService service = new IngestService(topics, sources, new SourceScanner(fetcher), discovery, reader, pool,
                 clock);
         Duration budget = FrontierWorker.entryBudget(clientProperties);
-        if (options.maxCrawlDelay().compareTo(budget.dividedBy(2)) > 0) {
-            LOG.warn("ingest.max-crawl-delay {} is over half the time an entry may wait for its host ({}, a third of "
+        if (options.maxCrawlDelay().compareTo(UrlProcessor.maxPause(budget)) > 0) {
+            LOG.warn("ingest.max-crawl-delay {} is over three fifths of the time an entry may wait for its host ({}, a third of "
                     + "max.poll.interval.ms): entries of hosts with such a crawl-delay will go back to the frontier "
                     + "as deferred again and again", options.maxCrawlDelay(), budget);
         }

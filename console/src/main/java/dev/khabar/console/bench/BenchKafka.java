@@ -113,7 +113,8 @@ final class BenchKafka {
      * CPU the measured code did not get (on two cores the compiler's queue drains for minutes).
      */
     static long compilerMillis() {
-        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        var compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
     }
 
     static long usedHeapMb() {

@@ -60,8 +60,10 @@ final class IngestBenchmark {
         return n;
     }
 
-    /** @param latencyMillis how long each server takes before it answers a page, as a remote site would */
-    /** @param warmUpRounds full raw + ingest rounds run and discarded before the measured one */
+    /**
+     * @param latencyMillis how long each server takes before it answers a page, as a remote site would
+     * @param warmUpRounds  full raw + ingest rounds run and discarded before the measured one
+     */
     static void run(int pages, int hosts, int threads, int latencyMillis, int warmUpRounds,
                     Map<String, String> clientProperties, PrintStream out) throws Exception {
         List<HttpServer> servers = new ArrayList<>();

@@ -63,8 +63,8 @@ final class CappedBody implements BodySubscriber<byte[]> {
         for (ByteBuffer item : items) {
             int n = item.remaining();
             if (buffer.size() + (long) n > cap) {
+                result.completeExceptionally(new TooLargeException(cap)); // first: a cancel may signal onError
                 subscription.cancel();
-                result.completeExceptionally(new TooLargeException(cap));
                 return;
             }
             byte[] chunk = new byte[n];

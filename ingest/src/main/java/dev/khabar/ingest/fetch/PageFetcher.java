@@ -139,7 +139,8 @@ public final class PageFetcher implements AutoCloseable {
         }
         // The blocking send(): on a machine with two CPUs or fewer, sendAsync() completes every exchange on
         // CompletableFuture's default executor, which there starts a new thread per task (one per request).
-        // The client's own timeout stops at the headers; the body's deadline bounds a slow-drip body too.
+        // The client's own timeout (HttpRequest.timeout) bounds connecting and the headers; the body's deadline
+        // bounds a slow-drip body too (HostilePagesIT: a server that never answers, one that drips a byte at a time).
         CappedBody body = new CappedBody(settings.maxBodyBytes());
         ScheduledFuture<?> deadline = DEADLINES.schedule(
                 () -> body.expire(settings.requestTimeout().toMillis() + DEADLINE_SLACK_MS),

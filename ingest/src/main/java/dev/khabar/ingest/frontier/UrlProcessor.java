@@ -74,12 +74,14 @@ public final class UrlProcessor {
 
     /**
      * The longest pause a host may be given when entries wait at most {@code entryBudget} for their
-     * turn: {@link #MAX_BACKOFF}, or half the budget when that is shorter, so a paused host's entries
-     * wait for it instead of going round the frontier.
+     * turn: three fifths of the budget, and never more than {@link #MAX_BACKOFF} (which is exactly three
+     * fifths of the default 200 s). A paused host's entries then wait for it instead of going round the
+     * frontier; one polled well before the pause began may still run out once, and comes back with a
+     * whole budget.
      */
     public static Duration maxPause(Duration entryBudget) {
-        Duration half = entryBudget.dividedBy(2);
-        return half.compareTo(MAX_BACKOFF) < 0 ? half : MAX_BACKOFF;
+        Duration share = entryBudget.multipliedBy(3).dividedBy(5);
+        return share.compareTo(MAX_BACKOFF) < 0 ? share : MAX_BACKOFF;
     }
 
     public Optional<Source> findSource(String id) {

@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  *
  * <p>One task in the application sweeps (the one of the first raw partition: the global store is
  * the same everywhere). A sweep goes through the band buckets {@link #BUCKETS_PER_SWEEP} at a time
- * every {@link #SWEEP_EVERY} of wall-clock time — all 4 × 65,536 of them in a little over an hour —
+ * every {@link #SWEEP_EVERY} of wall-clock time — all 4 × 65,536 of them in a little over an hour,
+ * starting where the wall clock says a sweep running since the epoch would be —
  * and in each bucket reads only the expired keys: a bucket's keys sort by processing time, so they
  * are the bucket's first ones. Tombstones go out in the task's transaction like any other record.
  */
@@ -51,6 +52,9 @@ final class FingerprintRecords implements Processor<String, EnrichedArticle, Str
         this.context = context;
         this.store = context.getStateStore(storeName);
         if (context.taskId().partition() == 0) {
+            // where the sweep would be had it run since the epoch: a task re-initialised more often than a
+            // full pass takes (deploys, migrations) still reaches every bucket, not only the first ones
+            nextBucket = (int) ((context.currentSystemTimeMs() / SWEEP_EVERY.toMillis() * BUCKETS_PER_SWEEP) % BUCKETS);
             context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, this::sweep);
         }
     }
