@@ -173,41 +173,37 @@ class IngestPolitenessIT {
 
     @Test
     void a503WithRetryAfterIsRetriedAfterThePause() {
-        IngestHarness h = new IngestHarness(kafka, "retry.");
+        Duration gap = retriedOnceAfterA503("retry", "1", Map.of());
+        assertThat(gap).as("Retry-After: 1 honoured").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void aRetryAfterLongerThanAnEntryMayWaitIsShortenedSoTheEntryWaitsInsteadOfGoingRoundTheFrontier() {
+        // entries may wait a third of max.poll.interval.ms for their host (3 s): the host is paused 3/5 of that,
+        // and the entry is retried once, never deferred
+        Duration gap = retriedOnceAfterA503("longpause", "120", Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 9000));
+        assertThat(gap).as("paused for 3/5 of the entry budget").isGreaterThanOrEqualTo(Duration.ofMillis(1750));
+    }
+
+    /**
+     * A page answered 503 with {@code retryAfter} once, then an article: asserts it ends retrying once and
+     * published, and returns the time between its two requests.
+     */
+    private Duration retriedOnceAfterA503(String name, String retryAfter, Map<String, Object> clientProperties) {
+        IngestHarness h = new IngestHarness(kafka, name + ".");
         try (LocalSite site = new LocalSite("127.0.0.1")) {
-            site.dynamic("/busy", n -> n == 1 ? of(503, "text/plain", "busy").with("Retry-After", "1")
+            site.dynamic("/busy", n -> n == 1 ? of(503, "text/plain", "busy").with("Retry-After", retryAfter)
                             : html(article("Finally", "The server was busy at first and then answered.", null)))
                     .page("/feed", of(200, "application/rss+xml", rss(site.url("/busy"))));
             List<Source> sources = List.of(Source.of("r", SourceType.RSS, URI.create(site.url("/feed")), Duration.ofHours(1), true));
-            try (IngestService ingest = h.start("retry-1", sources)) {
+            try (IngestService ingest = h.start(name + "-1", sources, IngestHarness.FAST, IngestListener.NONE,
+                    clientProperties, new SimpleMeterRegistry())) {
                 assertThat(IngestHarness.outcomes(h.runOnce(ingest, sources)))
                         .isEqualTo(Map.of("retrying", 1L, "published", 1L));
             }
             List<LocalSite.Request> tries = site.log().stream().filter(r -> r.path().equals("/busy")).toList();
             assertThat(tries).hasSize(2);
-            assertThat(Duration.ofNanos(tries.get(1).nanos() - tries.get(0).nanos()))
-                    .as("Retry-After: 1 honoured").isGreaterThanOrEqualTo(Duration.ofMillis(950));
-        }
-    }
-
-    @Test
-    void aRetryAfterLongerThanAnEntryMayWaitIsShortenedSoTheEntryWaitsInsteadOfGoingRoundTheFrontier() {
-        IngestHarness h = new IngestHarness(kafka, "longpause.");
-        try (LocalSite site = new LocalSite("127.0.0.1")) {
-            site.dynamic("/busy", n -> n == 1 ? of(503, "text/plain", "busy").with("Retry-After", "120")
-                            : html(article("Later", "The server asked for two minutes and was asked again sooner.", null)))
-                    .page("/feed", of(200, "application/rss+xml", rss(site.url("/busy"))));
-            List<Source> sources = List.of(Source.of("p", SourceType.RSS, URI.create(site.url("/feed")), Duration.ofHours(1), true));
-            // entries may wait a third of max.poll.interval.ms for their host (3 s): the host is paused 3/5 of that
-            try (IngestService ingest = h.start("longpause-1", sources, IngestHarness.FAST, IngestListener.NONE,
-                    Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 9000), new SimpleMeterRegistry())) {
-                assertThat(IngestHarness.outcomes(h.runOnce(ingest, sources)))
-                        .as("retried once, never deferred").isEqualTo(Map.of("retrying", 1L, "published", 1L));
-            }
-            List<LocalSite.Request> tries = site.log().stream().filter(r -> r.path().equals("/busy")).toList();
-            assertThat(tries).hasSize(2);
-            assertThat(Duration.ofNanos(tries.get(1).nanos() - tries.get(0).nanos()))
-                    .as("paused for 3/5 of the entry budget").isGreaterThanOrEqualTo(Duration.ofMillis(1750));
+            return Duration.ofNanos(tries.get(1).nanos() - tries.get(0).nanos());
         }
     }
 
