@@ -53,6 +53,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "e2e: how long (default ${DEFAULT-VALUE})")
     int seconds;
 
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "processor: run against this broker (e.g. `khabar broker` in another JVM) instead of one "
+                    + "embedded in the bench's own JVM")
+    String bootstrap;
+
     @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
             description = "processor: a Kafka Streams property for both contenders (e.g. num.stream.threads=2); "
                     + "ingest: a Kafka client property for ingest's clients (e.g. compression.type=lz4); repeatable")
@@ -61,7 +66,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         switch (what) {
-            case "processor" -> ProcessorBenchmark.run(articles, warmUp, size, partitions, kafkaProperties, System.out);
+            case "processor" -> ProcessorBenchmark.run(articles, warmUp, size, partitions, kafkaProperties, bootstrap,
+                    System.out);
             case "ingest" -> IngestBenchmark.run(pages, hosts, threads, serverLatencyMillis, warmUpRounds, kafkaProperties,
                     System.out);
             case "e2e" -> EndToEndBenchmark.run(rate, seconds, size, partitions, System.out);

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -34,16 +37,24 @@ final class ProcessorBenchmark {
     private ProcessorBenchmark() {
     }
 
+    /**
+     * @param externalBootstrap a broker of its own (another JVM, e.g. {@code khabar broker}) to run against,
+     *                          or null to start the embedded broker in this JVM
+     */
     static void run(int articles, int warmArticles, int size, int partitions, Map<String, String> properties,
-            PrintStream out) throws Exception {
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start()) {
-            String bootstrap = broker.bootstrapServers();
-            KhabarConfig warm = config(bootstrap, "warm.", properties);
-            KhabarConfig bench = config(bootstrap, "bench.", properties);
+            String externalBootstrap, PrintStream out) throws Exception {
+        EmbeddedKafkaBroker broker = externalBootstrap == null ? EmbeddedKafkaBroker.builder().build().start() : null;
+        try {
+            String bootstrap = broker == null ? externalBootstrap : broker.bootstrapServers();
+            // a broker of its own may hold an earlier run's topics: this run's have names of their own
+            String run = broker == null ? "run" + System.currentTimeMillis() + "." : "";
+            KhabarConfig warm = config(bootstrap, run + "warm.", properties);
+            KhabarConfig bench = config(bootstrap, run + "bench.", properties);
             for (KhabarConfig c : List.of(warm, bench)) {
                 Topics t = c.topics();
-                broker.createTopics(partitions, t.raw(), t.enriched(), t.clean(), t.dlq(), t.stats(), t.fingerprints(),
-                        passThroughTopic(c), t.category("defence"), t.category("diplomacy"), t.category("vietnam-visit"));
+                createTopics(broker, bootstrap, partitions, t.raw(), t.enriched(), t.clean(), t.dlq(), t.stats(),
+                        t.fingerprints(), passThroughTopic(c), t.category("defence"), t.category("diplomacy"),
+                        t.category("vietnam-visit"));
             }
             out.printf("producing %d synthetic articles of ~%d bytes to %s and %d to %s (%d partitions)%n", articles,
                     size, bench.topics().raw(), warmArticles, warm.topics().raw(), partitions);
@@ -62,6 +73,22 @@ final class ProcessorBenchmark {
             out.printf("khabar processor:           %,.0f records/s (JIT compiler %,d ms meanwhile)%n", khabarRate,
                     BenchKafka.compilerMillis() - compiling);
             out.printf("ratio khabar/pass-through:  %.2f%n", khabarRate / passRate);
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    private static void createTopics(EmbeddedKafkaBroker broker, String bootstrap, int partitions, String... names)
+            throws Exception {
+        if (broker != null) {
+            broker.createTopics(partitions, names);
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(java.util.Arrays.stream(names).map(n -> new NewTopic(n, partitions, (short) 1)).toList())
+                    .all().get(60, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
