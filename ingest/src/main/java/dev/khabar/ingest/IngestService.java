@@ -18,6 +18,7 @@ import dev.khabar.schemas.FetchLogEntry;
 import dev.khabar.schemas.FrontierEntry;
 import dev.khabar.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,15 @@ public final class IngestService implements AutoCloseable {
      * @param groupId    consumer group of every ingest instance sharing the frontier
      * @param instanceId unique and stable per instance (transactional ids derive from it)
      */
-    public record Options(String groupId, String instanceId, int threads, FetchSettings fetch, Duration maxCrawlDelay) {
+    /**
+     * @param stateDir where URL states are kept off the heap (a RocksDB in {@code url-states-<instance id>}
+     *                 under it, emptied at start and deleted at close), or null to keep them in the heap
+     */
+    public record Options(String groupId, String instanceId, int threads, FetchSettings fetch, Duration maxCrawlDelay,
+                          Path stateDir) {
+        public Options(String groupId, String instanceId, int threads, FetchSettings fetch, Duration maxCrawlDelay) {
+            this(groupId, instanceId, threads, fetch, maxCrawlDelay, null);
+        }
     }
 
     private final Topics topics;
@@ -59,6 +68,7 @@ public final class IngestService implements AutoCloseable {
     private final SourceScanner scanner;
     private final KafkaProducer<String, byte[]> discoveryProducer;
     private final StateTopicReader stateReader;
+    private final UrlStates states;
     private final List<FrontierWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final ExecutorService fetchPool;
@@ -67,9 +77,10 @@ public final class IngestService implements AutoCloseable {
     private final AvroSerde<FetchLogEntry> logSerde = AvroSerde.of(FetchLogEntry.class);
 
     private IngestService(Topics topics, List<Source> sources, SourceScanner scanner,
-                          KafkaProducer<String, byte[]> discoveryProducer, StateTopicReader stateReader,
+                          KafkaProducer<String, byte[]> discoveryProducer, StateTopicReader stateReader, UrlStates states,
                           ExecutorService fetchPool, Clock clock) {
         this.fetchPool = fetchPool;
+        this.states = states;
         this.topics = topics;
         this.sources = List.copyOf(sources);
         this.scanner = scanner;
@@ -83,7 +94,8 @@ public final class IngestService implements AutoCloseable {
                                       Topics topics, List<Source> sources, MeterRegistry meters, IngestListener listener,
                                       Clock clock) {
         PageFetcher fetcher = new PageFetcher(options.fetch(), AddressGuard.system());
-        UrlStates states = new UrlStates();
+        UrlStates states = options.stateDir() == null ? new UrlStates()
+                : UrlStates.onDisk(options.stateDir().resolve("url-states-" + options.instanceId()));
         StateTopicReader reader = new StateTopicReader(bootstrap, clientProperties, topics.ingestState(), states);
         Map<String, Object> p = new HashMap<>(clientProperties);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -97,8 +109,8 @@ public final class IngestService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        IngestService service = new IngestService(topics, sources, new SourceScanner(fetcher), discovery, reader, pool,
-                clock);
+        IngestService service = new IngestService(topics, sources, new SourceScanner(fetcher), discovery, reader, states,
+                pool, clock);
         Duration budget = FrontierWorker.entryBudget(clientProperties);
         if (options.maxCrawlDelay().compareTo(UrlProcessor.maxPause(budget)) > 0) {
             LOG.warn("ingest.max-crawl-delay {} is over three fifths of the time an entry may wait for its host ({}, a third of "
@@ -190,5 +202,6 @@ public final class IngestService implements AutoCloseable {
         fetchPool.shutdownNow();
         discoveryProducer.close(Duration.ofSeconds(5));
         stateReader.close();
+        states.close();
     }
 }

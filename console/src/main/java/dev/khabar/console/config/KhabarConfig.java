@@ -21,8 +21,9 @@ public record KhabarConfig(Kafka kafka, Topics topics, Ingest ingest, Processor 
         }
     }
 
+    /** @param stateDir where URL states are kept off the heap, or null for the heap */
     public record Ingest(Path sources, int threads, String groupId, String instanceId, Duration maxCrawlDelay,
-                         FetchSettings fetch) {
+                         FetchSettings fetch, Path stateDir) {
     }
 
     /** @param threads stream threads of this instance; 0 means one per CPU core the JVM sees */
@@ -61,7 +62,7 @@ public record KhabarConfig(Kafka kafka, Topics topics, Ingest ingest, Processor 
         }
         String instanceId = s.string("ingest.instance-id").isEmpty() ? hostName() : s.string("ingest.instance-id");
         Ingest ingest = new Ingest(s.path("ingest.sources"), s.integer("ingest.threads", 1, 256), s.string("ingest.group-id"),
-                instanceId, s.duration("ingest.max-crawl-delay"), fetch);
+                instanceId, s.duration("ingest.max-crawl-delay"), fetch, s.path("ingest.state-dir"));
         String appId = s.string("processor.application-id");
         if (!appId.matches("[A-Za-z0-9._-]+")) {
             throw new InvalidConfigException("setting processor.application-id = '" + appId

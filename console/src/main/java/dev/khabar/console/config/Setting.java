@@ -33,6 +33,8 @@ public record Setting(String key, String defaultValue, String description) {
             new Setting("ingest.request-timeout", "30s", "timeout of a whole request, body included"),
             new Setting("ingest.max-body-bytes", "10485760", "largest body accepted, also after decompression"),
             new Setting("ingest.max-redirects", "5", "redirects followed per URL"),
+            new Setting("ingest.state-dir", "",
+                    "where URL states are kept off the heap, refilled from the state topic at start (empty = in the heap)"),
             new Setting("processor.application-id", "khabar-processor",
                     "Kafka Streams application id; instances with the same id share the work"),
             new Setting("processor.taxonomy", "", "taxonomy YAML file (empty = the built-in categories)"),

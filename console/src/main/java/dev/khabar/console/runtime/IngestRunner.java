@@ -19,7 +19,7 @@ public final class IngestRunner {
                                       List<Source> sources, MeterRegistry meters, IngestListener listener) {
         KhabarConfig.Ingest i = config.ingest();
         IngestService.Options options = new IngestService.Options(i.groupId(), i.instanceId(), i.threads(), i.fetch(),
-                i.maxCrawlDelay());
+                i.maxCrawlDelay(), i.stateDir());
         return IngestService.start(options, bootstrap, clientProperties, config.topics(), sources, meters, listener,
                 Clock.systemUTC());
     }

@@ -5,9 +5,11 @@ import dev.khabar.schemas.UrlState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -20,10 +22,13 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * kept current from it while running, and updated at once by this instance's own fetches.
  *
  * <p>An instance holds every URL it has ever seen, so each is kept small: the state's Avro binary
- * encoding without its URL (the map's key). With the key and the map's entry that is ~364 bytes a
- * URL, where the decoded objects took ~614 (SCALING.md says how it was measured).
+ * encoding without its URL (the key). In the heap ({@link #UrlStates()}) that is ~364 bytes a URL with
+ * the key and the map's entry, where the decoded objects took ~614 (SCALING.md says how it was
+ * measured); {@link #onDisk(Path)} keeps them in a local RocksDB instead, for instances that know
+ * more URLs than their heap should hold. Either way the compacted topic is the truth: the store is
+ * filled from it at every start.
  */
-public class UrlStates {
+public class UrlStates implements AutoCloseable {
 
     static {
         KhabarSchemas.store(); // Avro instantiates only trusted classes: this trusts Khabar's generated ones
@@ -34,18 +39,59 @@ public class UrlStates {
             ThreadLocal.withInitial(() -> new SpecificDatumWriter<>(UrlState.class));
     private static final ThreadLocal<SpecificDatumReader<UrlState>> READER =
             ThreadLocal.withInitial(() -> new SpecificDatumReader<>(UrlState.class));
+    private static final int LOCKS = 64;
 
-    private final ConcurrentHashMap<String, byte[]> byUrl = new ConcurrentHashMap<>();
+    /** Where the packed states live: byte values by URL. */
+    interface Store extends AutoCloseable {
+        byte[] get(String url);
+
+        void put(String url, byte[] packed);
+
+        void delete(String url);
+
+        @Override
+        void close();
+    }
+
+    private final Store store;
+    /** A URL's read-compare-write (remember, restore) holds its stripe: other URLs go on. */
+    private final Object[] locks = new Object[LOCKS];
+    private final AtomicLong size = new AtomicLong();
+
+    /** States in the heap. */
+    public UrlStates() {
+        this(new HeapStore());
+    }
+
+    UrlStates(Store store) {
+        this.store = store;
+        for (int i = 0; i < LOCKS; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /** States in a RocksDB in {@code dir}: what it held is deleted first, and the directory by {@link #close()}. */
+    public static UrlStates onDisk(Path dir) {
+        return new UrlStates(new RocksStore(dir));
+    }
 
     public Optional<UrlState> find(String url) {
-        byte[] packed = byUrl.get(url);
+        byte[] packed = store.get(url);
         return packed == null ? Optional.empty() : Optional.of(unpack(url, packed));
     }
 
     /** Keeps the newer of what is known and {@code state} (by fetch time, then version). */
     public void remember(UrlState state) {
         String url = state.getUrl().toString();
-        byUrl.merge(url, pack(state), (old, now) -> newer(unpack(url, old), state) ? now : old);
+        synchronized (lock(url)) {
+            byte[] old = store.get(url);
+            if (old == null) {
+                store.put(url, pack(state));
+                size.incrementAndGet();
+            } else if (newer(unpack(url, old), state)) {
+                store.put(url, pack(state));
+            }
+        }
     }
 
     private static boolean newer(UrlState old, UrlState now) {
@@ -58,13 +104,32 @@ public class UrlStates {
      * that replaced {@code ours} meanwhile (from the state topic) is kept.
      */
     void restore(UrlState ours, UrlState before) {
-        byte[] mine = pack(ours);
-        byte[] previous = before == null ? null : pack(before);
-        byUrl.computeIfPresent(ours.getUrl().toString(), (url, current) -> Arrays.equals(current, mine) ? previous : current);
+        String url = ours.getUrl().toString();
+        synchronized (lock(url)) {
+            byte[] current = store.get(url);
+            if (current == null || !Arrays.equals(current, pack(ours))) {
+                return;
+            }
+            if (before == null) {
+                store.delete(url);
+                size.decrementAndGet();
+            } else {
+                store.put(url, pack(before));
+            }
+        }
     }
 
-    public int size() {
-        return byUrl.size();
+    public long size() {
+        return size.get();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    private Object lock(String url) {
+        return locks[(url.hashCode() & 0x7FFFFFFF) % LOCKS];
     }
 
     private static byte[] pack(UrlState state) {
@@ -87,6 +152,30 @@ public class UrlStates {
             return state;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class HeapStore implements Store {
+        private final ConcurrentHashMap<String, byte[]> byUrl = new ConcurrentHashMap<>();
+
+        @Override
+        public byte[] get(String url) {
+            return byUrl.get(url);
+        }
+
+        @Override
+        public void put(String url, byte[] packed) {
+            byUrl.put(url, packed);
+        }
+
+        @Override
+        public void delete(String url) {
+            byUrl.remove(url);
+        }
+
+        @Override
+        public void close() {
+            byUrl.clear();
         }
     }
 }

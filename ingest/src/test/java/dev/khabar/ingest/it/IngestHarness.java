@@ -57,9 +57,20 @@ final class IngestHarness {
 
     IngestService start(String instanceId, List<Source> sources, FetchSettings fetch, IngestListener listener,
                         Map<String, Object> clientProperties, MeterRegistry meters) {
-        return IngestService.start(new IngestService.Options(topics.prefix() + "ingest", instanceId, 2, fetch,
-                        Duration.ofSeconds(5)),
-                kafka.bootstrapServers(), clientProperties, topics, sources, meters, listener, Clock.systemUTC());
+        return start(new IngestService.Options(topics.prefix() + "ingest", instanceId, 2, fetch, Duration.ofSeconds(5)),
+                sources, listener, clientProperties, meters);
+    }
+
+    /** An instance keeping its URL states off the heap, in a RocksDB under {@code stateDir}. */
+    IngestService startWithStatesOnDisk(String instanceId, List<Source> sources, java.nio.file.Path stateDir) {
+        return start(new IngestService.Options(topics.prefix() + "ingest", instanceId, 2, FAST, Duration.ofSeconds(5),
+                stateDir), sources, IngestListener.NONE, Map.of(), new SimpleMeterRegistry());
+    }
+
+    private IngestService start(IngestService.Options options, List<Source> sources, IngestListener listener,
+                                Map<String, Object> clientProperties, MeterRegistry meters) {
+        return IngestService.start(options, kafka.bootstrapServers(), clientProperties, topics, sources, meters, listener,
+                Clock.systemUTC());
     }
 
     /** Discovers with a fresh run id and waits until every URL of the run has its fetch-log entry. */

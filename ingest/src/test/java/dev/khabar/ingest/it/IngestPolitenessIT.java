@@ -207,9 +207,11 @@ class IngestPolitenessIT {
         }
     }
 
-    @Test
-    void recrawlsUseConditionalGetAndAChangedArticleBecomesTheNextVersion() {
-        IngestHarness h = new IngestHarness(kafka, "recrawl.");
+    @org.junit.jupiter.params.ParameterizedTest(name = "URL states on disk: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void recrawlsUseConditionalGetAndAChangedArticleBecomesTheNextVersion(boolean statesOnDisk,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path stateDir) {
+        IngestHarness h = new IngestHarness(kafka, statesOnDisk ? "recrawl-disk." : "recrawl.");
         try (LocalSite site = new LocalSite("127.0.0.1")) {
             String v1 = article("Council vote", "The council votes on the budget tonight.", null);
             String v2 = article("Council vote", "The council approved the budget late on Tuesday.", null);
@@ -217,7 +219,8 @@ class IngestPolitenessIT {
                     .page("/feed", of(200, "application/rss+xml", rss(site.url("/story"))));
             // a tiny poll interval: every discovery counts as a recrawl
             List<Source> sources = List.of(Source.of("r", SourceType.RSS, URI.create(site.url("/feed")), Duration.ofMillis(2), true));
-            try (IngestService ingest = h.start("recrawl-1", sources)) {
+            try (IngestService ingest = statesOnDisk ? h.startWithStatesOnDisk("recrawl-1", sources, stateDir)
+                    : h.start("recrawl-1", sources)) {
                 assertThat(IngestHarness.outcomes(h.runOnce(ingest, sources))).isEqualTo(Map.of("published", 1L));
                 assertThat(IngestHarness.outcomes(h.runOnce(ingest, sources))).isEqualTo(Map.of("not-modified", 1L));
                 List<FetchLogEntry> third = h.runOnce(ingest, sources);
@@ -231,6 +234,7 @@ class IngestPolitenessIT {
             assertThat(raw.get(0).getId()).isEqualTo(raw.get(1).getId());
             assertThat(raw).extracting(RawArticle::getVersion).containsExactlyInAnyOrder(1, 2);
         }
+        assertThat(stateDir.resolve("url-states-recrawl-1")).as("the store is gone with the instance").doesNotExist();
     }
 
     @Test

@@ -1,0 +1,101 @@
+package dev.khabar.ingest.frontier;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.rocksdb.CompressionType;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteOptions;
+
+/**
+ * URL states in a local RocksDB: off the heap, on disk, with RocksDB's own cache in memory. A copy,
+ * not the truth — the compacted state topic is, and the store is filled from it at every start — so
+ * writes skip RocksDB's write-ahead log, whatever the directory holds at start is deleted, and so is
+ * the directory at {@link #close()}. RocksDB's lock file keeps a second process out of it.
+ */
+final class RocksStore implements UrlStates.Store {
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Path dir;
+    private final Options options;
+    private final WriteOptions writes;
+    private final RocksDB db;
+
+    RocksStore(Path dir) {
+        this.dir = dir;
+        deleteDirectory(); // what a run that ended without closing left: refilled from the topic anyway
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use " + dir + " for URL states", e);
+        }
+        options = new Options().setCreateIfMissing(true).setCompressionType(CompressionType.LZ4_COMPRESSION);
+        writes = new WriteOptions().setDisableWAL(true);
+        try {
+            db = RocksDB.open(options, dir.toString());
+        } catch (RocksDBException e) {
+            options.close();
+            writes.close();
+            throw new IllegalStateException("cannot open the URL state store in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] get(String url) {
+        try {
+            return db.get(key(url));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("URL state store: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void put(String url, byte[] packed) {
+        try {
+            db.put(writes, key(url), packed);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("URL state store: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(String url) {
+        try {
+            db.delete(writes, key(url));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("URL state store: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        db.close();
+        writes.close();
+        options.close();
+        deleteDirectory();
+    }
+
+    private void deleteDirectory() {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the URL state store in " + dir, e);
+        }
+    }
+
+    private static byte[] key(String url) {
+        return url.getBytes(StandardCharsets.UTF_8);
+    }
+}
