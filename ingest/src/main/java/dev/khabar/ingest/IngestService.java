@@ -202,6 +202,11 @@ public final class IngestService implements AutoCloseable {
         fetchPool.shutdownNow();
         discoveryProducer.close(Duration.ofSeconds(5));
         stateReader.close();
-        states.close();
+        try {
+            fetchPool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS); // fetches still use the states
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        states.close(); // a fetch still running after that finds the store closed: an exception, not a crash
     }
 }

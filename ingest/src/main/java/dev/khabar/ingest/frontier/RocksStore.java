@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import org.rocksdb.CompressionType;
 import org.rocksdb.Options;
@@ -29,6 +30,9 @@ final class RocksStore implements UrlStates.Store {
     private final Options options;
     private final WriteOptions writes;
     private final RocksDB db;
+    /** Read-locked by every use, write-locked by close: a RocksDB used after it closed takes the JVM down. */
+    private final ReentrantReadWriteLock open = new ReentrantReadWriteLock();
+    private boolean closed;
 
     RocksStore(Path dir) {
         this.dir = dir;
@@ -51,37 +55,58 @@ final class RocksStore implements UrlStates.Store {
 
     @Override
     public byte[] get(String url) {
-        try {
-            return db.get(key(url));
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("URL state store: " + e.getMessage(), e);
-        }
+        return use(() -> db.get(key(url)));
     }
 
     @Override
     public void put(String url, byte[] packed) {
-        try {
+        use(() -> {
             db.put(writes, key(url), packed);
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("URL state store: " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void delete(String url) {
-        try {
+        use(() -> {
             db.delete(writes, key(url));
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("URL state store: " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void close() {
-        db.close();
-        writes.close();
-        options.close();
+        open.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            db.close();
+            writes.close();
+            options.close();
+        } finally {
+            open.writeLock().unlock();
+        }
         deleteDirectory();
+    }
+
+    private interface Access<T> {
+        T run() throws RocksDBException;
+    }
+
+    private <T> T use(Access<T> access) {
+        open.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("URL state store in " + dir + " is closed");
+            }
+            return access.run();
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("URL state store: " + e.getMessage(), e);
+        } finally {
+            open.readLock().unlock();
+        }
     }
 
     private void deleteDirectory() {

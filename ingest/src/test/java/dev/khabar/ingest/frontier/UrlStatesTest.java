@@ -124,4 +124,17 @@ class UrlStatesTest {
 
         assertThat(dir).doesNotExist();
     }
+
+    @Test
+    void aClosedDiskStoreRefusesUseInsteadOfTakingTheJvmDown() {
+        UrlStates states = UrlStates.onDisk(dirs.resolve("closed"));
+        states.remember(state(T0, 1, "a"));
+        states.close();
+        states.close(); // twice is fine
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> states.find(URL))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> states.remember(state(T0, 2, "b")))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }
