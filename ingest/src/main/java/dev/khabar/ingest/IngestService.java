@@ -51,10 +51,8 @@ public final class IngestService implements AutoCloseable {
     /**
      * @param groupId    consumer group of every ingest instance sharing the frontier
      * @param instanceId unique and stable per instance (transactional ids derive from it)
-     */
-    /**
-     * @param stateDir where URL states are kept off the heap (a RocksDB in {@code url-states-<instance id>}
-     *                 under it, emptied at start and deleted at close), or null to keep them in the heap
+     * @param stateDir   where URL states are kept off the heap (a RocksDB in {@code url-states-<instance id>}
+     *                   under it, emptied at start and deleted at close), or null to keep them in the heap
      */
     public record Options(String groupId, String instanceId, int threads, FetchSettings fetch, Duration maxCrawlDelay,
                           Path stateDir) {
@@ -94,9 +92,14 @@ public final class IngestService implements AutoCloseable {
                                       Topics topics, List<Source> sources, MeterRegistry meters, IngestListener listener,
                                       Clock clock) {
         PageFetcher fetcher = new PageFetcher(options.fetch(), AddressGuard.system());
-        UrlStates states = options.stateDir() == null ? new UrlStates()
-                : UrlStates.onDisk(options.stateDir().resolve("url-states-" + options.instanceId()));
-        StateTopicReader reader = new StateTopicReader(bootstrap, clientProperties, topics.ingestState(), states);
+        UrlStates states = options.stateDir() == null ? new UrlStates() : UrlStates.onDisk(statesDir(options));
+        StateTopicReader reader;
+        try {
+            reader = new StateTopicReader(bootstrap, clientProperties, topics.ingestState(), states);
+        } catch (RuntimeException e) {
+            states.close(); // the on-disk store holds a lock and native memory
+            throw e;
+        }
         Map<String, Object> p = new HashMap<>(clientProperties);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -131,6 +134,17 @@ public final class IngestService implements AutoCloseable {
             t.start();
         }
         return service;
+    }
+
+    /** {@code url-states-<instance id>} right under the state directory: the store deletes what it holds. */
+    private static Path statesDir(Options options) {
+        Path base = options.stateDir().toAbsolutePath().normalize();
+        Path dir = base.resolve("url-states-" + options.instanceId()).normalize();
+        if (!options.instanceId().matches("[A-Za-z0-9._-]+") || !base.equals(dir.getParent())) {
+            throw new IllegalArgumentException("instance id '" + options.instanceId()
+                    + "' must be letters, digits, '.', '_' or '-' to name its URL state directory");
+        }
+        return dir;
     }
 
     /** What one round of discovery put on the frontier, and the sources that failed. */
@@ -194,7 +208,7 @@ public final class IngestService implements AutoCloseable {
         workers.forEach(FrontierWorker::stop);
         for (Thread t : threads) {
             try {
-                t.join(10_000);
+                t.join(FrontierWorker.STOP_WAIT_MILLIS + 5_000); // a stopping worker waits for its started entries
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

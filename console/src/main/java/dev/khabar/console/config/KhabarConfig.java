@@ -61,6 +61,10 @@ public record KhabarConfig(Kafka kafka, Topics topics, Ingest ingest, Processor 
             throw new InvalidConfigException("ingest settings: " + e.getMessage());
         }
         String instanceId = s.string("ingest.instance-id").isEmpty() ? hostName() : s.string("ingest.instance-id");
+        if (!instanceId.matches("[A-Za-z0-9._-]+")) {
+            throw new InvalidConfigException("setting ingest.instance-id = '" + instanceId
+                    + "' must be letters, digits, '.', '_' or '-' (it names transactional ids and the URL state directory)");
+        }
         Ingest ingest = new Ingest(s.path("ingest.sources"), s.integer("ingest.threads", 1, 256), s.string("ingest.group-id"),
                 instanceId, s.duration("ingest.max-crawl-delay"), fetch, s.path("ingest.state-dir"));
         String appId = s.string("processor.application-id");

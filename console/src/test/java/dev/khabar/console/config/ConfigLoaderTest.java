@@ -69,6 +69,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anInstanceIdThatIsNotAPlainNameIsRefused() {
+        // it names the URL state directory, whose contents ingest deletes: "x/../.." would name the parent
+        assertThatThrownBy(() -> new ConfigLoader().flag("ingest.instance-id", "x/../..").load())
+                .hasMessageContaining("ingest.instance-id");
+        assertThat(new ConfigLoader().flag("ingest.instance-id", "ingest-2.eu_west").load().ingest().instanceId())
+                .isEqualTo("ingest-2.eu_west");
+    }
+
+    @Test
     void unknownKeysInTheFileAreRefused() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "ingest:\n  treads: 4\n");

@@ -61,7 +61,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     /** How long a worker losing partitions in a rebalance goes on with what it has polled. */
     private static final long HAND_OVER_DRAIN_MILLIS = 10_000;
     /** How long a stopping worker waits for its host tasks' current entries. */
-    private static final long STOP_WAIT_MILLIS = 30_000;
+    public static final long STOP_WAIT_MILLIS = 30_000;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final BatchTransaction transaction;
@@ -149,9 +149,12 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         } catch (ProducerFencedException e) {
             LOG.error("ingest worker fenced by a newer instance with the same transactional id; stopping", e);
         } finally {
-            finish();
-            consumer.close(Duration.ofSeconds(5));
-            transaction.close();
+            try {
+                finish();
+            } finally {
+                consumer.close(Duration.ofSeconds(5));
+                transaction.close();
+            }
         }
     }
 

@@ -2,9 +2,13 @@ package dev.khabar.ingest.frontier;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
@@ -18,7 +22,7 @@ import org.rocksdb.WriteOptions;
  * URL states in a local RocksDB: off the heap, on disk, with RocksDB's own cache in memory. A copy,
  * not the truth — the compacted state topic is, and the store is filled from it at every start — so
  * writes skip RocksDB's write-ahead log, whatever the directory holds at start is deleted, and so is
- * the directory at {@link #close()}. RocksDB's lock file keeps a second process out of it.
+ * the directory at {@link #close()}. A lock file beside it keeps a second process out.
  */
 final class RocksStore implements UrlStates.Store {
 
@@ -30,14 +34,32 @@ final class RocksStore implements UrlStates.Store {
     private final Options options;
     private final WriteOptions writes;
     private final RocksDB db;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
     /** Read-locked by every use, write-locked by close: a RocksDB used after it closed takes the JVM down. */
     private final ReentrantReadWriteLock open = new ReentrantReadWriteLock();
     private boolean closed;
 
     RocksStore(Path dir) {
         this.dir = dir;
-        deleteDirectory(); // what a run that ended without closing left: refilled from the topic anyway
+        // a lock beside the directory, held while the store is open: a second process given the same directory
+        // stops here instead of deleting the first one's store
         try {
+            Files.createDirectories(dir.getParent());
+            lockChannel = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held;
+            try {
+                held = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                held = null; // this JVM has it open already
+            }
+            lock = held;
+            if (lock == null) {
+                lockChannel.close();
+                throw new IllegalStateException("URL state directory " + dir + " is in use by another process");
+            }
+            deleteDirectory(); // what a run that ended without closing left: refilled from the topic anyway
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + dir + " for URL states", e);
@@ -49,6 +71,7 @@ final class RocksStore implements UrlStates.Store {
         } catch (RocksDBException e) {
             options.close();
             writes.close();
+            release();
             throw new IllegalStateException("cannot open the URL state store in " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -82,13 +105,26 @@ final class RocksStore implements UrlStates.Store {
                 return;
             }
             closed = true;
-            db.close();
-            writes.close();
-            options.close();
+            try {
+                db.close();
+                writes.close();
+                options.close();
+                deleteDirectory();
+            } finally {
+                release();
+            }
         } finally {
             open.writeLock().unlock();
         }
-        deleteDirectory();
+    }
+
+    private void release() {
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the lock of " + dir, e);
+        }
     }
 
     private interface Access<T> {
@@ -114,7 +150,9 @@ final class RocksStore implements UrlStates.Store {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p); // a file left behind could be read back as a state: fail instead
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the URL state store in " + dir, e);
         }

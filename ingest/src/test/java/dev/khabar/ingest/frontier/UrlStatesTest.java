@@ -126,11 +126,23 @@ class UrlStatesTest {
     }
 
     @Test
+    void aDirectoryInUseIsNotTakenOverAndIsLeftAsItIs() {
+        UrlStates first = open("disk");
+        Path dir = dirs.resolve("s" + (nextDir - 1));
+        first.remember(state(T0, 1, "a"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UrlStates.onDisk(dir))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use");
+        assertThat(first.find(URL)).contains(state(T0, 1, "a"));
+    }
+
+    @Test
     void aClosedDiskStoreRefusesUseInsteadOfTakingTheJvmDown() {
         UrlStates states = UrlStates.onDisk(dirs.resolve("closed"));
         states.remember(state(T0, 1, "a"));
         states.close();
         states.close(); // twice is fine
+        assertThat(dirs.resolve("closed")).doesNotExist();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> states.find(URL))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
