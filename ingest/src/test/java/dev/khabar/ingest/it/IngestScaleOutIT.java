@@ -179,9 +179,12 @@ class IngestScaleOutIT {
         }
     }
 
-    @Test
-    void aRestartedInstanceResumesWithoutRefetchingOrRepublishing() {
-        IngestHarness h = new IngestHarness(kafka, "restart.");
+    @org.junit.jupiter.params.ParameterizedTest(name = "URL states on disk: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aRestartedInstanceResumesWithoutRefetchingOrRepublishing(boolean statesOnDisk,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path stateDir) {
+        // on disk, the second instance's store starts empty and is refilled from the state topic
+        IngestHarness h = new IngestHarness(kafka, statesOnDisk ? "restart-disk." : "restart.");
         try (LocalSite site = new LocalSite("127.0.0.1")) {
             List<String> links = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -190,10 +193,12 @@ class IngestScaleOutIT {
             }
             site.page("/feed", of(200, "application/rss+xml", rss(links.toArray(String[]::new))));
             List<Source> sources = List.of(Source.of("r", SourceType.RSS, URI.create(site.url("/feed")), Duration.ofHours(1), true));
-            try (IngestService first = h.start("restart-1", sources)) {
+            try (IngestService first = statesOnDisk ? h.startWithStatesOnDisk("restart-1", sources, stateDir)
+                    : h.start("restart-1", sources)) {
                 assertThat(IngestHarness.outcomes(h.runOnce(first, sources))).isEqualTo(Map.of("published", 4L));
             }
-            try (IngestService second = h.start("restart-1", sources)) {
+            try (IngestService second = statesOnDisk ? h.startWithStatesOnDisk("restart-1", sources, stateDir)
+                    : h.start("restart-1", sources)) {
                 List<FetchLogEntry> log = h.runOnce(second, sources);
                 assertThat(log).extracting(FetchLogEntry::getOutcome).containsOnly(FetchOutcome.DUPLICATE.label());
             }
