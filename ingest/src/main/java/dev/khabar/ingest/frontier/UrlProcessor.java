@@ -10,7 +10,6 @@ import dev.khabar.ingest.fetch.RobotsRules;
 import dev.khabar.ingest.publish.RawArticles;
 import dev.khabar.ingest.source.Source;
 import dev.khabar.ingest.source.WordPressPosts;
-import dev.khabar.schemas.ArticleIds;
 import dev.khabar.schemas.FrontierEntry;
 import dev.khabar.schemas.RawArticle;
 import dev.khabar.schemas.UrlState;

@@ -66,11 +66,11 @@ final class FingerprintRecords implements Processor<String, EnrichedArticle, Str
         }
     }
 
-    /** Tombstones for the expired keys of the next buckets; returns how many it wrote. */
-    int sweep(long now) {
+    /** Tombstones for the expired keys of the next buckets. */
+    private void sweep(long now) {
         long cutoff = now - RETAIN.toMillis();
         if (cutoff <= 0) {
-            return 0;
+            return;
         }
         int tombstones = 0;
         for (int swept = 0; swept < BUCKETS_PER_SWEEP && tombstones < MAX_TOMBSTONES_PER_SWEEP; swept++) {
@@ -93,6 +93,5 @@ final class FingerprintRecords implements Processor<String, EnrichedArticle, Str
         if (tombstones > 0) {
             metrics.fingerprintsExpired(tombstones);
         }
-        return tombstones;
     }
 }
