@@ -19,7 +19,7 @@ public final class BenchCommand implements Callable<Integer> {
     int articles;
 
     @Option(names = "--warm-up", defaultValue = "20000",
-            description = "processor: articles each contender runs over before it is measured (default ${DEFAULT-VALUE})")
+            description = "processor: articles each contender runs over in each warm-up round (default ${DEFAULT-VALUE})")
     int warmUp;
 
     @Option(names = "--size", defaultValue = "5000", description = "bytes of text (UTF-8) per article (default ${DEFAULT-VALUE})")
@@ -40,7 +40,8 @@ public final class BenchCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--warm-up-rounds", defaultValue = "2",
-            description = "ingest: full raw-fetch and ingest rounds run and discarded before the measured one (default ${DEFAULT-VALUE})")
+            description = "full runs of each contender (processor and pass-through; ingest and raw fetch) run and discarded "
+                    + "before the measured one (default ${DEFAULT-VALUE})")
     int warmUpRounds;
 
     @Option(names = "--server-latency-ms", defaultValue = "0",
@@ -66,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         switch (what) {
-            case "processor" -> ProcessorBenchmark.run(articles, warmUp, size, partitions, kafkaProperties, bootstrap,
+            case "processor" -> ProcessorBenchmark.run(articles, warmUp, warmUpRounds, size, partitions, kafkaProperties, bootstrap,
                     System.out);
             case "ingest" -> IngestBenchmark.run(pages, hosts, threads, serverLatencyMillis, warmUpRounds, kafkaProperties,
                     System.out);

@@ -27,10 +27,11 @@ import org.apache.kafka.streams.kstream.Produced;
  * The whole processor against a pass-through topology (source → sink, exactly-once) over the same
  * input on the same embedded broker, in one run: the ratio is what clean+classify+enrich+route cost.
  *
- * <p>As JMH does, each contender first runs once over a warm-up set of topics of its own, so the JIT
- * has compiled its code (the processor's, the Streams client's, Avro's and the broker's paths)
- * before it is measured. Code that runs once per record reaches the optimising compiler only after
- * some 15,000 records, and on two cores that compiler otherwise takes much of the measured seconds.
+ * <p>As JMH does, each contender first runs over warm-up sets of topics of its own (one run per
+ * warm-up round), so the JIT has compiled its code (the processor's, the Streams client's, Avro's
+ * and the broker's paths) before it is measured. Code that runs once per record reaches the
+ * optimising compiler only after some 15,000 records, and on two cores the one C2 compiler thread
+ * works through its queue for minutes: the compiler's time is printed for every round.
  */
 final class ProcessorBenchmark {
 
@@ -41,33 +42,52 @@ final class ProcessorBenchmark {
      * @param externalBootstrap a broker of its own (another JVM, e.g. {@code khabar broker}) to run against,
      *                          or null to start the embedded broker in this JVM
      */
-    static void run(int articles, int warmArticles, int size, int partitions, Map<String, String> properties,
-            String externalBootstrap, PrintStream out) throws Exception {
+    static void run(int articles, int warmArticles, int warmUpRounds, int size, int partitions,
+            Map<String, String> properties, String externalBootstrap, PrintStream out) throws Exception {
         EmbeddedKafkaBroker broker = externalBootstrap == null ? EmbeddedKafkaBroker.builder().build().start() : null;
         try {
             String bootstrap = broker == null ? externalBootstrap : broker.bootstrapServers();
             // a broker of its own may hold an earlier run's topics: this run's have names of their own
             String run = broker == null ? "run" + System.currentTimeMillis() + "." : "";
-            KhabarConfig warm = config(bootstrap, run + "warm.", properties);
+            List<KhabarConfig> warm = new java.util.ArrayList<>();
+            for (int round = 1; round <= warmUpRounds; round++) {
+                warm.add(config(bootstrap, run + "warm" + round + ".", properties));
+            }
             KhabarConfig bench = config(bootstrap, run + "bench.", properties);
-            for (KhabarConfig c : List.of(warm, bench)) {
+            List<KhabarConfig> all = new java.util.ArrayList<>(warm);
+            all.add(bench);
+            for (KhabarConfig c : all) {
                 Topics t = c.topics();
                 createTopics(broker, bootstrap, partitions, t.raw(), t.enriched(), t.clean(), t.dlq(), t.stats(),
                         t.fingerprints(), passThroughTopic(c), t.category("defence"), t.category("diplomacy"),
                         t.category("vietnam-visit"));
             }
-            out.printf("producing %d synthetic articles of ~%d bytes to %s and %d to %s (%d partitions)%n", articles,
-                    size, bench.topics().raw(), warmArticles, warm.topics().raw(), partitions);
+            out.printf("producing %d synthetic articles of ~%d bytes to %s and %d to each of %d warm-up rounds' topics"
+                    + " (%d partitions)%n", articles, size, bench.topics().raw(), warmArticles, warmUpRounds, partitions);
             BenchKafka.produce(bootstrap, bench.topics().raw(), articles, size);
-            BenchKafka.produce(bootstrap, warm.topics().raw(), warmArticles, size);
+            for (KhabarConfig c : warm) {
+                BenchKafka.produce(bootstrap, c.topics().raw(), warmArticles, size);
+            }
 
-            passThrough(bootstrap, warm, warmArticles);
+            // each warm-up round is a run of its own over topics of its own, discarded; the compiler's time in
+            // each shows whether the JIT has settled before the measured run
+            for (int round = 0; round < warm.size(); round++) {
+                long compiling = BenchKafka.compilerMillis();
+                double rate = passThrough(bootstrap, warm.get(round), warmArticles);
+                out.printf("  warm-up %d, pass-through: %,.0f records/s (JIT compiler %,d ms)%n", round + 1, rate,
+                        BenchKafka.compilerMillis() - compiling);
+            }
             long compiling = BenchKafka.compilerMillis();
             double passRate = passThrough(bootstrap, bench, articles);
             out.printf("pass-through (exactly-once): %,.0f records/s (JIT compiler %,d ms meanwhile)%n", passRate,
                     BenchKafka.compilerMillis() - compiling);
 
-            processor(bootstrap, warm, warmArticles);
+            for (int round = 0; round < warm.size(); round++) {
+                compiling = BenchKafka.compilerMillis();
+                double rate = processor(bootstrap, warm.get(round), warmArticles);
+                out.printf("  warm-up %d, processor: %,.0f records/s (JIT compiler %,d ms)%n", round + 1, rate,
+                        BenchKafka.compilerMillis() - compiling);
+            }
             compiling = BenchKafka.compilerMillis();
             double khabarRate = processor(bootstrap, bench, articles);
             out.printf("khabar processor:           %,.0f records/s (JIT compiler %,d ms meanwhile)%n", khabarRate,
