@@ -7,13 +7,13 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.slf4j.LoggerFactory;
 
 /**
  * Refuses URLs whose host resolves to an address a public source must not reach: loopback,
  * private (RFC 1918, fc00::/7), link-local (incl. cloud metadata 169.254.169.254), any-local,
  * multicast and carrier-grade NAT — unless the source may reach them, and then only its own host's
- * addresses. Checked on the first URL and again on every redirect hop.
+ * addresses. Checked on the first URL and again on every redirect hop, on the answer the HTTP
+ * client connects to, and on the address and port it is connected to.
  */
 public final class AddressGuard {
 
@@ -26,25 +26,28 @@ public final class AddressGuard {
     }
 
     private final HostResolver resolver;
+    private final java.util.function.Predicate<InetAddress> nonPublic;
 
     public AddressGuard(HostResolver resolver) {
-        this.resolver = resolver;
+        this(resolver, AddressGuard::isNonPublic);
     }
 
     /**
-     * The guard over the JVM's resolver. The JDK HTTP client resolves through the same
-     * {@link InetAddress} cache, which keeps an answer for {@code networkaddress.cache.ttl} (30 s
-     * by default) whatever the DNS record's own TTL: a name that answers a public address to the
-     * guard and a private one a moment later (DNS rebinding) reaches the client with the vetted
-     * answer, unless the cache entry expires in between. A cache TTL of 0 disables that, hence the
-     * warning.
+     * A guard with its own idea of which addresses are not public: tests let a loopback address
+     * stand for a public one, so that nothing they do ever reaches beyond 127.0.0.0/8.
+     */
+    AddressGuard(HostResolver resolver, java.util.function.Predicate<InetAddress> nonPublic) {
+        this.resolver = resolver;
+        this.nonPublic = nonPublic;
+    }
+
+    /**
+     * The guard over the JVM's resolver. The fetcher connects only to addresses this guard's
+     * resolver answered and the guard accepted in the same look-up ({@link GuardedDns}), and checks
+     * the address it is connected to before it sends a request, so DNS rebinding (a name answering
+     * a public address to a check and a private one to the connection) does not get through.
      */
     public static AddressGuard system() {
-        String ttl = java.security.Security.getProperty("networkaddress.cache.ttl");
-        if ("0".equals(ttl == null ? System.getProperty("sun.net.inetaddr.ttl") : ttl)) {
-            LoggerFactory.getLogger(AddressGuard.class).warn("networkaddress.cache.ttl is 0: the HTTP client may "
-                    + "connect to a different address than the SSRF guard vetted (DNS rebinding)");
-        }
         return new AddressGuard(InetAddress::getAllByName);
     }
 
@@ -79,9 +82,22 @@ public final class AddressGuard {
         } catch (UnknownHostException e) {
             return Optional.empty(); // let the fetch report the network error itself
         }
+        return findRefusal(host, port(url), addresses, privateScope);
+    }
+
+    /**
+     * The same verdict over addresses already resolved: the fetcher checks with it the very answer
+     * it connects to ({@link GuardedDns}) and the address and port it is connected to, so a name
+     * that answers one address to the check and another to the connection (DNS rebinding) cannot
+     * get past it.
+     *
+     * @param port the port to be reached, or -1 when not known yet (a name being resolved): then
+     *             only the addresses are judged
+     */
+    Optional<String> findRefusal(String host, int port, InetAddress[] addresses, URI privateScope) {
         InetAddress[] scope = null;
         for (InetAddress a : addresses) {
-            if (!isNonPublic(a)) {
+            if (!nonPublic.test(a)) {
                 continue;
             }
             if (privateScope == null || privateScope.getHost() == null) {
@@ -96,8 +112,7 @@ public final class AddressGuard {
                             + ", which is not the source's own host " + privateScope.getHost());
                 }
             }
-            int port = port(url);
-            if (port != port(privateScope) && port != 80 && port != 443) {
+            if (port >= 0 && port != port(privateScope) && port != 80 && port != 443) {
                 return Optional.of("port " + port + " of non-public address " + a.getHostAddress()
                         + ": the source may reach its own port " + port(privateScope) + " there, and 80 and 443");
             }
@@ -106,14 +121,15 @@ public final class AddressGuard {
     }
 
     /** The port a URL connects to: its own, or its scheme's default. */
-    private static int port(URI url) {
+    static int port(URI url) {
         if (url.getPort() >= 0) {
             return url.getPort();
         }
         return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
-    private InetAddress[] resolve(String host) throws UnknownHostException {
+    /** The addresses of {@code host} (an IP literal as it is), through this guard's resolver. */
+    InetAddress[] resolve(String host) throws UnknownHostException {
         String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         // an IP literal is checked as it is: no resolver (injected or not) gets to reinterpret it
         return isIpLiteral(name) ? new InetAddress[] {InetAddress.getByName(name)} : resolver.resolve(name);

@@ -3,18 +3,13 @@ package dev.khabar.ingest.fetch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse.BodySubscriber;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import okio.Buffer;
+import okio.BufferedSource;
 
-/** Reads a body into memory, cancelling the transfer as soon as it passes the cap. */
-final class CappedBody implements BodySubscriber<byte[]> {
+/** Bodies read into memory under a cap, on the wire and after decompression. */
+final class CappedBody {
 
     /** The body went past the cap (on the wire, or after decompression). */
     static final class TooLargeException extends IOException {
@@ -23,70 +18,18 @@ final class CappedBody implements BodySubscriber<byte[]> {
         }
     }
 
-    private final long cap;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private volatile Flow.Subscription subscription;
-
-    CappedBody(long cap) {
-        this.cap = cap;
+    private CappedBody() {
     }
 
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-        this.subscription = s;
-        if (result.isDone()) {
-            s.cancel(); // expired before the body began
-            return;
-        }
-        s.request(1);
-    }
-
-    /**
-     * Gives up the transfer: the exchange fails with an {@link HttpTimeoutException} and the
-     * connection is dropped. Called by the fetcher's deadline; does nothing once the body is complete.
-     */
-    void expire(long afterMillis) {
-        if (result.completeExceptionally(new HttpTimeoutException("body not complete after " + afterMillis + " ms"))) {
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
+    /** Reads {@code source} to its end, giving up (and leaving the rest unread) once it passes {@code cap}. */
+    static byte[] read(BufferedSource source, long cap) throws IOException {
+        Buffer buffer = new Buffer();
+        while (source.read(buffer, 16384) != -1) {
+            if (buffer.size() > cap) {
+                throw new TooLargeException(cap);
             }
         }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-        if (result.isDone()) {
-            return; // expired: the subscription is already cancelled
-        }
-        for (ByteBuffer item : items) {
-            int n = item.remaining();
-            if (buffer.size() + (long) n > cap) {
-                result.completeExceptionally(new TooLargeException(cap)); // first: a cancel may signal onError
-                subscription.cancel();
-                return;
-            }
-            byte[] chunk = new byte[n];
-            item.get(chunk);
-            buffer.write(chunk, 0, n);
-        }
-        subscription.request(1);
-    }
-
-    @Override
-    public void onError(Throwable t) {
-        result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-        result.complete(buffer.toByteArray());
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-        return result;
+        return buffer.readByteArray();
     }
 
     /** Undoes {@code gzip} or {@code deflate}, with the same cap on the decompressed size (zip bombs). */

@@ -1,28 +1,44 @@
 package dev.khabar.ingest.fetch;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.ConnectionPool;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches one URL politely and safely: per-host pacing, an address guard on every hop, manual
+ * Fetches one URL politely and safely: per-host pacing, an address guard on every hop (on the
+ * URL, on the DNS answer the client connects to, and on the address it is connected to), manual
  * redirects with a limit, a body cap on the wire and after decompression, a deadline for the
  * whole exchange, conditional GET, and charset detection. Every outcome is a {@link FetchResult}.
+ *
+ * <p>The HTTP client is OkHttp, for its resolver hook: JDK 17's {@code HttpClient} resolves names
+ * itself, so the address it connected to could differ from the one the guard had vetted. Calls are
+ * synchronous, on the fetching thread (no thread per request).
  */
 public final class PageFetcher implements AutoCloseable {
 
@@ -30,23 +46,34 @@ public final class PageFetcher implements AutoCloseable {
 
     /** How long after the request timeout a body still arriving is given up. */
     private static final long DEADLINE_SLACK_MS = 1000;
-
-    /** Arms every exchange's body deadline; its one daemon thread only ever cancels a transfer. */
-    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+    /** A body not wanted (a redirect's, an error page's) is read to its end to keep the connection only up to this. */
+    private static final long DRAIN_LIMIT_BYTES = 64 * 1024;
 
     private final FetchSettings settings;
     private final AddressGuard guard;
-    private final HttpClient client;
+    /** For requests that may reach public addresses only. */
+    private final OkHttpClient client;
+    /** For requests that may reach a source's private host: one per such host, each with its own resolver. */
+    private final ConcurrentHashMap<String, OkHttpClient> scopedClients = new ConcurrentHashMap<>();
     private final HostPacer pacer = new HostPacer();
-    private final java.util.concurrent.ConcurrentHashMap<String, Duration> hostDelays = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Duration> hostDelays = new ConcurrentHashMap<>();
 
     public PageFetcher(FetchSettings settings, AddressGuard guard) {
         this.settings = settings;
         this.guard = guard;
-        this.client = HttpClient.newBuilder()
+        this.client = new OkHttpClient.Builder()
+                .followRedirects(false) // each hop is checked and paced here
+                .followSslRedirects(false)
+                .proxy(Proxy.NO_PROXY) // the guard judges the address connected to, which a proxy would hide
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
+                .readTimeout(settings.requestTimeout())
+                .writeTimeout(settings.requestTimeout())
+                // the whole exchange, a body dripping a byte at a time included (HostilePagesIT)
+                .callTimeout(settings.requestTimeout().plusMillis(DEADLINE_SLACK_MS))
+                .protocols(List.of(Protocol.HTTP_1_1))
+                .connectionPool(new ConnectionPool(64, 2, TimeUnit.MINUTES))
+                .dns(new GuardedDns(guard, null))
+                .addNetworkInterceptor(this::refuseUnlessConnectedAddressAllowed)
                 .build();
     }
 
@@ -86,7 +113,7 @@ public final class PageFetcher implements AutoCloseable {
             if (refusal.isPresent()) {
                 return new FetchResult.Failed(request.url(), FetchOutcome.REFUSED_ADDRESS, 0, refusal.get());
             }
-            HttpResponse<byte[]> response;
+            Exchange response;
             try (HostPacer.Turn turn = pacer.awaitTurn(url.getHost(),
                     hostDelays.getOrDefault(url.getHost().toLowerCase(Locale.ROOT), settings.perHostDelay()))) {
                 response = exchange(url, request, hop == 0);
@@ -95,22 +122,19 @@ public final class PageFetcher implements AutoCloseable {
                 return new FetchResult.Failed(request.url(), FetchOutcome.NETWORK_ERROR, 0, "interrupted");
             } catch (CappedBody.TooLargeException e) {
                 return new FetchResult.Failed(request.url(), FetchOutcome.TOO_LARGE, 0, e.getMessage());
-            } catch (HttpTimeoutException e) {
-                return new FetchResult.Failed(request.url(), FetchOutcome.TIMEOUT, 0, "timed out after "
-                        + settings.requestTimeout().toMillis() + " ms");
             } catch (IOException | IllegalArgumentException e) {
-                return new FetchResult.Failed(request.url(), FetchOutcome.NETWORK_ERROR, 0, describe(e));
+                return failure(request, e);
             }
-            int status = response.statusCode();
+            int status = response.status();
             if (status >= 300 && status < 400 && status != 304) {
-                Optional<String> location = response.headers().firstValue("location");
-                if (location.isEmpty()) {
+                String location = response.headers().get("location");
+                if (location == null) {
                     return new FetchResult.Failed(request.url(), FetchOutcome.HTTP_ERROR, status, "redirect without Location");
                 }
                 try {
-                    url = url.resolve(location.get().strip());
+                    url = url.resolve(location.strip());
                 } catch (IllegalArgumentException e) {
-                    return new FetchResult.Failed(request.url(), FetchOutcome.HTTP_ERROR, status, "bad Location: " + location.get());
+                    return new FetchResult.Failed(request.url(), FetchOutcome.HTTP_ERROR, status, "bad Location: " + location);
                 }
                 if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
                     return new FetchResult.Failed(request.url(), FetchOutcome.REFUSED_ADDRESS, status, "redirect to " + url.getScheme());
@@ -123,62 +147,124 @@ public final class PageFetcher implements AutoCloseable {
                 "more than " + settings.maxRedirects() + " redirects");
     }
 
-    private HttpResponse<byte[]> exchange(URI url, FetchRequest request, boolean firstHop)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url)
-                .timeout(settings.requestTimeout())
+    /** A response's status and headers, and its body when it was a success (read within the cap). */
+    private record Exchange(int status, Headers headers, byte[] body) {
+    }
+
+    /** The private scope a request carries to the check of the address its connection reached. */
+    private record Scope(URI privateScope) {
+    }
+
+    private Exchange exchange(URI url, FetchRequest request, boolean firstHop) throws IOException {
+        HttpUrl httpUrl = HttpUrl.parse(url.toString());
+        if (httpUrl == null) {
+            throw new IllegalArgumentException("not an http(s) URL: " + url);
+        }
+        Request.Builder b = new Request.Builder().url(httpUrl)
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", accept(request.expect()))
+                // asked for here, so the client leaves the body compressed: it is undone below, under the cap
                 .header("Accept-Encoding", "gzip")
-                .GET();
+                .tag(Scope.class, new Scope(request.guardScope()))
+                .get();
         if (firstHop && request.etag() != null) {
             b.header("If-None-Match", request.etag());
         }
         if (firstHop && request.lastModified() != null) {
             b.header("If-Modified-Since", request.lastModified());
         }
-        // The blocking send(): on a machine with two CPUs or fewer, sendAsync() completes every exchange on
-        // CompletableFuture's default executor, which there starts a new thread per task (one per request).
-        // The client's own timeout (HttpRequest.timeout) bounds connecting and the headers; the body's deadline
-        // bounds a slow-drip body too (HostilePagesIT: a server that never answers, one that drips a byte at a time).
-        CappedBody body = new CappedBody(settings.maxBodyBytes());
-        ScheduledFuture<?> deadline = DEADLINES.schedule(
-                () -> body.expire(settings.requestTimeout().toMillis() + DEADLINE_SLACK_MS),
-                settings.requestTimeout().toMillis() + DEADLINE_SLACK_MS, TimeUnit.MILLISECONDS);
-        try {
-            return client.send(b.build(), info -> body);
-        } catch (IOException e) {
-            if (e.getCause() instanceof CappedBody.TooLargeException tooLarge) {
-                throw tooLarge; // send() wraps what the body subscriber failed with
+        Call call = clientFor(request.guardScope()).newCall(b.build());
+        try (Response response = call.execute()) {
+            int status = response.code();
+            ResponseBody body = response.body();
+            if (status < 200 || status >= 300) {
+                // redirects, 304s, errors: no body needed. Closing a response drains what is left of its body to
+                // reuse the connection; a large or unbounded one is cut off instead, the connection dropped.
+                long length = body.contentLength();
+                if (length < 0 || length > DRAIN_LIMIT_BYTES) {
+                    call.cancel();
+                }
+                return new Exchange(status, response.headers(), new byte[0]);
             }
-            throw e;
-        } finally {
-            deadline.cancel(false);
+            try {
+                if (body.contentLength() > settings.maxBodyBytes()) {
+                    throw new CappedBody.TooLargeException(settings.maxBodyBytes()); // declared too large: not read at all
+                }
+                return new Exchange(status, response.headers(), CappedBody.read(body.source(), settings.maxBodyBytes()));
+            } catch (CappedBody.TooLargeException e) {
+                call.cancel(); // closes the socket: the rest of the body is not drained
+                throw e;
+            }
         }
     }
 
-    private FetchResult interpret(FetchRequest request, URI finalUrl, HttpResponse<byte[]> response) {
-        int status = response.statusCode();
-        var headers = response.headers();
+    private OkHttpClient clientFor(URI privateScope) {
+        if (privateScope == null || privateScope.getHost() == null) {
+            return client;
+        }
+        // the connection pool keys connections by their resolver: one opened for this scope stays in it
+        return scopedClients.computeIfAbsent(privateScope.getHost().toLowerCase(Locale.ROOT),
+                host -> client.newBuilder().dns(new GuardedDns(guard, privateScope)).build());
+    }
+
+    /**
+     * The last check, on the connection a request is about to be written to: the address and port it
+     * reached must be ones the guard allows the request's source, whatever the name resolved to.
+     */
+    private Response refuseUnlessConnectedAddressAllowed(Interceptor.Chain chain) throws IOException {
+        Request request = chain.request();
+        Connection connection = chain.connection();
+        if (connection != null) {
+            InetSocketAddress to = connection.route().socketAddress();
+            Scope scope = request.tag(Scope.class);
+            Optional<String> refusal = guard.findRefusal(request.url().host(), to.getPort(),
+                    new InetAddress[] {to.getAddress()}, scope == null ? null : scope.privateScope());
+            if (refusal.isPresent()) {
+                throw new GuardedDns.RefusedAddressException(refusal.get());
+            }
+        }
+        return chain.proceed(request);
+    }
+
+    private FetchResult failure(FetchRequest request, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GuardedDns.RefusedAddressException refused) {
+                return new FetchResult.Failed(request.url(), FetchOutcome.REFUSED_ADDRESS, 0, refused.getMessage());
+            }
+        }
+        if (e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)
+                && Thread.currentThread().isInterrupted()) {
+            return new FetchResult.Failed(request.url(), FetchOutcome.NETWORK_ERROR, 0, "interrupted");
+        }
+        if (e instanceof InterruptedIOException) { // a read, connect or whole-call timeout
+            return new FetchResult.Failed(request.url(), FetchOutcome.TIMEOUT, 0, "timed out after "
+                    + settings.requestTimeout().toMillis() + " ms");
+        }
+        return new FetchResult.Failed(request.url(), FetchOutcome.NETWORK_ERROR, 0, describe(e));
+    }
+
+    private FetchResult interpret(FetchRequest request, URI finalUrl, Exchange response) {
+        int status = response.status();
+        Headers headers = response.headers();
         if (status == 304) {
             return new FetchResult.NotModified(request.url(), finalUrl);
         }
         if (status == 429 || status == 503) {
-            Duration retry = headers.firstValue("retry-after").flatMap(PageFetcher::parseRetryAfter).orElse(null);
+            String retryAfter = headers.get("retry-after");
+            Duration retry = retryAfter == null ? null : parseRetryAfter(retryAfter).orElse(null);
             return new FetchResult.Failed(request.url(), FetchOutcome.HTTP_ERROR, status, "HTTP " + status, retry);
         }
         if (status < 200 || status >= 300) {
             return new FetchResult.Failed(request.url(), FetchOutcome.HTTP_ERROR, status, "HTTP " + status);
         }
-        String contentType = headers.firstValue("content-type").orElse("");
+        String contentType = Optional.ofNullable(headers.get("content-type")).orElse("");
         if (!acceptable(request.expect(), contentType)) {
             return new FetchResult.Failed(request.url(), FetchOutcome.NOT_HTML, status,
                     "content-type " + (contentType.isEmpty() ? "(none)" : contentType));
         }
         byte[] body;
         try {
-            body = CappedBody.decode(response.body(), headers.firstValue("content-encoding").orElse(null),
-                    settings.maxBodyBytes());
+            body = CappedBody.decode(response.body(), headers.get("content-encoding"), settings.maxBodyBytes());
         } catch (CappedBody.TooLargeException e) {
             return new FetchResult.Failed(request.url(), FetchOutcome.TOO_LARGE, status, e.getMessage() + " after decompression");
         } catch (IOException e) {
@@ -190,8 +276,7 @@ public final class PageFetcher implements AutoCloseable {
         CharsetSniffer.Decoded decoded = CharsetSniffer.decode(body, contentType);
         LOG.debug("fetched {} -> {} ({} bytes, {})", request.url(), status, body.length, decoded.charset());
         return new FetchResult.Page(request.url(), finalUrl, status, contentType, decoded.text(),
-                decoded.charset().name(), headers.firstValue("etag").orElse(null),
-                headers.firstValue("last-modified").orElse(null));
+                decoded.charset().name(), headers.get("etag"), headers.get("last-modified"));
     }
 
     private static String accept(FetchRequest.Expect expect) {
@@ -246,16 +331,6 @@ public final class PageFetcher implements AutoCloseable {
         }
     }
 
-    private static ScheduledThreadPoolExecutor deadlines() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "khabar-fetch-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.setRemoveOnCancelPolicy(true); // a finished exchange takes its deadline out of the queue
-        return executor;
-    }
-
     private static String describe(Exception e) {
         if (e instanceof ConnectException) {
             return "connection refused";
@@ -265,6 +340,7 @@ public final class PageFetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        // Java 17's HttpClient has no close(); its selector thread ends when the client is unreachable
+        client.connectionPool().evictAll(); // the scoped clients share this pool and dispatcher
+        client.dispatcher().executorService().shutdown();
     }
 }

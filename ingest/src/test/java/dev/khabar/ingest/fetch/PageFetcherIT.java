@@ -146,7 +146,8 @@ class PageFetcherIT {
 
     @Test
     void fetchingStartsNoThreadPerRequest() {
-        // On two CPUs or fewer, HttpClient.sendAsync() completed every exchange on a new thread
+        // The fetcher once used the JDK's HttpClient.sendAsync(), which on two CPUs or fewer completed every exchange on a
+        // new thread; a fetch runs on the calling thread, and the client's own threads (pool clean-up, deadlines) are few
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int pages = 60;
         for (int i = 0; i < pages; i++) {
@@ -222,6 +223,57 @@ class PageFetcherIT {
 
             assertThat(outcome(r)).isEqualTo(FetchOutcome.REFUSED_ADDRESS);
             assertThat(other.getRequestCount()).isZero();
+        }
+    }
+
+    /** 127.0.0.2 stands for a public address here, so that nothing in these tests leaves 127.0.0.0/8. */
+    private static boolean nonPublicBut127002(InetAddress a) {
+        return !a.getHostAddress().equals("127.0.0.2") && AddressGuard.isNonPublic(a);
+    }
+
+    @Test
+    void aNameThatAnswersAPublicAddressToTheCheckAndAPrivateOneToTheConnectionIsRefused() throws Exception {
+        try (MockWebServer internal = new MockWebServer()) {
+            internal.start(InetAddress.getByName("127.0.0.3"), 0);
+            internal.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html").body(PAGE).build());
+            // DNS rebinding: the first answer (the fetcher's check) is "public", every later one private
+            java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+            AddressGuard guard = new AddressGuard(host -> new InetAddress[] {InetAddress.getByAddress(host,
+                    new byte[] {127, 0, 0, (byte) (lookups.getAndIncrement() == 0 ? 2 : 3)})},
+                    PageFetcherIT::nonPublicBut127002);
+            PageFetcher rebound = new PageFetcher(fetcher.settings(), guard);
+
+            FetchResult r = rebound.fetch(FetchRequest.page(URI.create("http://rebind.test:" + internal.getPort() + "/admin"), false));
+
+            assertThat(outcome(r)).isEqualTo(FetchOutcome.REFUSED_ADDRESS);
+            assertThat(((FetchResult.Failed) r).message()).contains("127.0.0.3");
+            assertThat(lookups.get()).isGreaterThanOrEqualTo(2); // checked, then resolved again to connect
+            assertThat(internal.getRequestCount()).isZero();
+            rebound.close();
+        }
+    }
+
+    @Test
+    void aRebindingNameCannotTakeAPrivateSourceToAnotherPortOfItsHost() throws Exception {
+        try (MockWebServer other = new MockWebServer()) {
+            other.start(InetAddress.getByName("127.0.0.1"), 0);
+            other.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html").body(PAGE).build());
+            // the source may reach its own host, 127.0.0.1, on its own port; "cdn.test" answers "public" to the
+            // check (no port rule for public addresses), then the source's own address to the connection
+            java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+            AddressGuard guard = new AddressGuard(host -> host.equals("cdn.test")
+                    ? new InetAddress[] {InetAddress.getByAddress(host,
+                            new byte[] {127, 0, 0, (byte) (lookups.getAndIncrement() == 0 ? 2 : 1)})}
+                    : InetAddress.getAllByName(host), PageFetcherIT::nonPublicBut127002);
+            PageFetcher rebound = new PageFetcher(fetcher.settings(), guard);
+            URI target = URI.create("http://cdn.test:" + other.getPort() + "/internal");
+
+            FetchResult r = rebound.fetch(new FetchRequest(target, FetchRequest.Expect.HTML, true, null, null, url("/feed")));
+
+            assertThat(outcome(r)).isEqualTo(FetchOutcome.REFUSED_ADDRESS);
+            assertThat(((FetchResult.Failed) r).message()).contains("port " + other.getPort());
+            assertThat(other.getRequestCount()).isZero();
+            rebound.close();
         }
     }
 

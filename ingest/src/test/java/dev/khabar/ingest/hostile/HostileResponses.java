@@ -52,11 +52,16 @@ final class HostileResponses {
 
     /** A body of {@code length} bytes generated while sending, never held in memory; with or without Content-Length. */
     static Behaviour endless(long length, boolean declareLength) {
+        return endless(200, length, declareLength);
+    }
+
+    /** The same with another status: an error page or a redirect with a body nobody wants. */
+    static Behaviour endless(int status, long length, boolean declareLength) {
         return ex -> {
             if (declareLength) {
-                ex.head(200, "Content-Type: " + HTML, "Content-Length: " + length);
+                ex.head(status, "Content-Type: " + HTML, "Content-Length: " + length);
             } else {
-                ex.head(200, "Content-Type: " + HTML, "Transfer-Encoding: chunked");
+                ex.head(status, "Content-Type: " + HTML, "Transfer-Encoding: chunked");
             }
             byte[] chunk = ("<p>" + "lorem ipsum dolor sit amet ".repeat(300) + "</p>\n").getBytes(StandardCharsets.US_ASCII);
             long written = 0;
