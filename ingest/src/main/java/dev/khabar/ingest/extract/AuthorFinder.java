@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Finds author names, one source only, most reliable first: JSON-LD, meta tags, microdata,
@@ -17,6 +19,7 @@ import org.jsoup.nodes.Element;
  */
 final class AuthorFinder {
 
+    private static final Evaluator ITEMPROP_NAME = QueryParser.parse("[itemprop=name]");
     private static final Pattern NAME_SEPARATORS = Pattern.compile(",|&| and | और |;");
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s:–—-]+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -87,7 +90,7 @@ final class AuthorFinder {
                 continue;
             }
             String raw;
-            Element name = itemprop ? e.selectFirst("[itemprop=name]") : null;
+            Element name = itemprop ? e.selectFirst(ITEMPROP_NAME) : null;
             if (name != null) {
                 raw = name.hasAttr("content") ? name.attr("content") : name.text();
             } else if (e.hasAttr("content")) {

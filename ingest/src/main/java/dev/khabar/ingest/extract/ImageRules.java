@@ -3,6 +3,8 @@ package dev.khabar.ingest.extract;
 import java.util.Locale;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** Which {@code <img>} source to use, which images are decoration, and where captions live. */
 final class ImageRules {
@@ -11,6 +13,10 @@ final class ImageRules {
         "data-hi-res-src", "src"
     };
     private static final int MIN_SIDE = 50;
+    // parsed once: jsoup parses a selector string again on every select()
+    private static final Evaluator FIGCAPTION = QueryParser.parse("figcaption");
+    private static final Evaluator WP_CAPTION = QueryParser.parse(".wp-caption-text, .caption, figcaption");
+    private static final Evaluator CREDIT = QueryParser.parse("[class*=credit], [class*=copyright], [class*=source]");
 
     private ImageRules() {
     }
@@ -65,11 +71,11 @@ final class ImageRules {
         for (int i = 0; i < 4 && e != null; i++, e = e.parent()) {
             String tag = e.normalName();
             if (tag.equals("figure")) {
-                Element cap = e.selectFirst("figcaption");
+                Element cap = e.selectFirst(FIGCAPTION);
                 return cap == null ? null : withoutCredit(cap);
             }
             if (e.className().contains("wp-caption")) {
-                Element cap = e.selectFirst(".wp-caption-text, .caption, figcaption");
+                Element cap = e.selectFirst(WP_CAPTION);
                 return cap == null ? null : withoutCredit(cap);
             }
             if (tag.equals("body") || tag.equals("article")) {
@@ -81,8 +87,11 @@ final class ImageRules {
 
     /** The caption's text without its photo credit ({@code .credit}, {@code .copyright}). */
     private static String withoutCredit(Element caption) {
+        if (caption.selectFirst(CREDIT) == null) {
+            return blankToNull(caption.text()); // nothing to take out: no copy
+        }
         Element c = caption.clone();
-        c.select("[class*=credit], [class*=copyright], [class*=source]").remove();
+        c.select(CREDIT).remove();
         return blankToNull(c.text());
     }
 
