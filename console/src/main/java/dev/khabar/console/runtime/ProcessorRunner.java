@@ -37,14 +37,18 @@ public final class ProcessorRunner implements AutoCloseable {
     /** The state directory when none is configured: made for this run, deleted by {@link #close()}. */
     private final Path temporaryStateDir;
     private final AtomicReference<TopicClassifier> classifier;
+    /** The largest article the article topics take; lowered before a reload routes to a smaller topic. */
+    private final java.util.concurrent.atomic.AtomicInteger articleLimit;
     private final java.util.concurrent.ScheduledExecutorService reloader;
 
     private final KhabarConfig config;
     private final String bootstrap;
 
-    private ProcessorRunner(KafkaStreams streams, AtomicReference<TopicClassifier> classifier, KhabarConfig config,
+    private ProcessorRunner(KafkaStreams streams, AtomicReference<TopicClassifier> classifier,
+                            java.util.concurrent.atomic.AtomicInteger articleLimit, KhabarConfig config,
                             String bootstrap, Path temporaryStateDir) {
         this.streams = streams;
+        this.articleLimit = articleLimit;
         this.temporaryStateDir = temporaryStateDir;
         this.classifier = classifier;
         this.config = config;
@@ -67,6 +71,7 @@ public final class ProcessorRunner implements AutoCloseable {
                 try {
                     Taxonomy next = Taxonomy.load(file);
                     createCategoryTopics(next); // a new category's topic exists before anything is routed to it
+                    articleLimit.set(articleRecordLimit(config, bootstrap, next.categoryIds())); // and its limit is known
                     reload(next);
                     LOG.warn("taxonomy reloaded from {}: {}", file, next.categoryIds());
                 } catch (InterruptedException e) {
@@ -102,11 +107,14 @@ public final class ProcessorRunner implements AutoCloseable {
     }
 
     public static ProcessorRunner start(KhabarConfig config, String bootstrap, MeterRegistry meters) {
-        AtomicReference<TopicClassifier> classifier = new AtomicReference<>(new TopicClassifier(taxonomy(config)));
+        Taxonomy taxonomy = taxonomy(config);
+        AtomicReference<TopicClassifier> classifier = new AtomicReference<>(new TopicClassifier(taxonomy));
         ArticlePipeline pipeline = new ArticlePipeline(TextCleaner.defaults(), classifier::get,
                 ArticleEnricher.defaults(), Clock.systemUTC());
         ProcessorConfig pc = config.processor().toProcessorConfig(config.topics());
-        var topology = NewsTopology.build(pc, pipeline, new ProcessorMetrics(meters), Clock.systemUTC());
+        java.util.concurrent.atomic.AtomicInteger articleLimit =
+                new java.util.concurrent.atomic.AtomicInteger(articleRecordLimit(config, bootstrap, taxonomy.categoryIds()));
+        var topology = NewsTopology.build(pc, pipeline, new ProcessorMetrics(meters), Clock.systemUTC(), articleLimit::get);
         Path stateDir = stateDir(config);
         // clean+classify+enrich is CPU work: one stream thread per core unless the operator says otherwise
         // (processor.threads, or num.stream.threads among the client properties)
@@ -119,8 +127,31 @@ public final class ProcessorRunner implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
-        return new ProcessorRunner(streams, classifier, config, bootstrap,
+        return new ProcessorRunner(streams, classifier, articleLimit, config, bootstrap,
                 config.processor().stateDir() == null ? stateDir : null);
+    }
+
+    /**
+     * The largest article the article topics take (their smallest {@code max.message.bytes}); the
+     * broker's default when they cannot be described. Categories added later get topics of Khabar's
+     * own size ({@link TopicSetup#ARTICLE_MAX_MESSAGE_BYTES}).
+     */
+    private static int articleRecordLimit(KhabarConfig config, String bootstrap, java.util.List<String> categoryIds) {
+        Map<String, Object> props = new HashMap<>(config.kafka().clientProperties());
+        props.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            int limit = TopicSetup.articleRecordLimit(admin, config.topics(), categoryIds, StreamsSettings.MAX_REQUEST_BYTES);
+            LOG.info("articles up to {} bytes (the article topics' max.message.bytes); larger ones become dead letters",
+                    limit);
+            return limit;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ProcessorConfig.DEFAULT_MAX_ARTICLE_BYTES;
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the article topics' max.message.bytes ({}); articles up to {} bytes", e.toString(),
+                    ProcessorConfig.DEFAULT_MAX_ARTICLE_BYTES);
+            return ProcessorConfig.DEFAULT_MAX_ARTICLE_BYTES;
+        }
     }
 
     private static Path stateDir(KhabarConfig config) {

@@ -10,8 +10,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -27,6 +30,11 @@ public final class TopicSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
 
+    /** {@code max.message.bytes} of the topics that carry articles: raw, clean, enriched and category topics. */
+    public static final int ARTICLE_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+    /** Room for a record's key, headers and batch header beside its value. */
+    private static final int RECORD_OVERHEAD_BYTES = 16 * 1024;
+
     private TopicSetup() {
     }
 
@@ -38,7 +46,7 @@ public final class TopicSetup {
                 topics.stats(), topics.fetchLog())) {
             wanted.add(new NewTopic(name, partitions, replication).configs(Map.of(
                     TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(30)),
-                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024))));
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(ARTICLE_MAX_MESSAGE_BYTES))));
         }
         wanted.add(new NewTopic(topics.schemas(), 1, replication).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
@@ -48,7 +56,8 @@ public final class TopicSetup {
         }
         for (String id : categoryIds) {
             wanted.add(new NewTopic(topics.category(id), partitions, replication).configs(Map.of(
-                    TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(30)))));
+                    TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(30)),
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(ARTICLE_MAX_MESSAGE_BYTES))));
         }
         for (NewTopic t : wanted) {
             try {
@@ -94,7 +103,61 @@ public final class TopicSetup {
                 warnings.add(w);
             }
         }
+        List<String> limited = wanted.stream()
+                .filter(t -> t.configs() != null && t.configs().containsKey(TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
+                .map(NewTopic::name).toList();
+        maxMessageBytes(admin, limited).forEach((topic, bytes) -> {
+            if (bytes < ARTICLE_MAX_MESSAGE_BYTES) {
+                String w = String.format("topic %s takes records of at most %,d bytes (max.message.bytes); Khabar creates "
+                        + "it with %,d, so larger articles become dead letters (raise it with kafka-configs --alter "
+                        + "--add-config max.message.bytes=%d)", topic, bytes, ARTICLE_MAX_MESSAGE_BYTES, ARTICLE_MAX_MESSAGE_BYTES);
+                LOG.warn(w);
+                warnings.add(w);
+            }
+        });
         return warnings;
+    }
+
+    /**
+     * The largest enriched article the processor may write: the smallest {@code max.message.bytes} of
+     * the topics an article goes to (clean, enriched and each category's), less room for the key and
+     * headers, and no more than {@code maxRequestBytes}. A topic whose limit cannot be read counts
+     * as the broker's default.
+     */
+    public static int articleRecordLimit(Admin admin, Topics topics, Collection<String> categoryIds, int maxRequestBytes)
+            throws InterruptedException {
+        List<String> names = new ArrayList<>(List.of(topics.clean(), topics.enriched()));
+        categoryIds.forEach(id -> names.add(topics.category(id)));
+        Map<String, Integer> limits = maxMessageBytes(admin, names);
+        int smallest = maxRequestBytes;
+        for (String name : names) {
+            smallest = Math.min(smallest, limits.getOrDefault(name, BROKER_DEFAULT_MAX_MESSAGE_BYTES));
+        }
+        return Math.max(1024, smallest - RECORD_OVERHEAD_BYTES);
+    }
+
+    /** The broker's own default {@code message.max.bytes}, for a topic whose limit is unknown. */
+    private static final int BROKER_DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
+
+    /** {@code max.message.bytes} of each topic that could be described (others are left out). */
+    private static Map<String, Integer> maxMessageBytes(Admin admin, Collection<String> names) throws InterruptedException {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        if (names.isEmpty()) {
+            return out;
+        }
+        Map<ConfigResource, org.apache.kafka.common.KafkaFuture<Config>> futures = admin.describeConfigs(names.stream()
+                .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList()).values();
+        for (var e : futures.entrySet()) {
+            try {
+                ConfigEntry entry = e.getValue().get(30, TimeUnit.SECONDS).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                if (entry != null && entry.value() != null) {
+                    out.put(e.getKey().name(), Integer.parseInt(entry.value()));
+                }
+            } catch (ExecutionException | TimeoutException | NumberFormatException ex) {
+                LOG.warn("cannot read max.message.bytes of topic {}: {}", e.getKey().name(), ex.toString());
+            }
+        }
+        return out;
     }
 
     public static Set<String> existing(Admin admin) throws InterruptedException {

@@ -8,6 +8,7 @@ import dev.khabar.kafka.EmbeddedKafkaBroker;
 import dev.khabar.kafka.EmbeddedKafkaExtension;
 import dev.khabar.schemas.ArticleIds;
 import dev.khabar.schemas.AvroSerde;
+import dev.khabar.schemas.DeadLetter;
 import dev.khabar.schemas.EnrichedArticle;
 import dev.khabar.schemas.RawArticle;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -89,6 +90,55 @@ class TaxonomyReloadIT {
             assertThat(second.getLabels()).containsExactly("monsoon");
             assertThat(read(config, config.topics().category("monsoon"), 1)).extracting(EnrichedArticle::getId)
                     .containsExactly(second.getId());
+        }
+    }
+
+    @Test
+    void aCategoryAddedWithASmallerTopicLowersTheArticleLimitInsteadOfFailingTheStream(EmbeddedKafkaBroker kafka,
+            @TempDir Path dir) throws Exception {
+        Path taxonomy = dir.resolve("taxonomy.yaml");
+        Files.writeString(taxonomy, ONE);
+        KhabarConfig config = new ConfigLoader().flag("kafka.bootstrap", kafka.bootstrapServers())
+                .flag("topics.prefix", "limit.").flag("processor.taxonomy", taxonomy)
+                .flag("processor.application-id", "limit-test").flag("kafka.partitions", 1).load();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            TopicSetup.ensure(admin, config.topics(), List.of("cricket"), 1, (short) 1);
+        }
+        kafka.createTopics(1, config.topics().category("monsoon")); // made elsewhere: the broker's ~1 MB limit
+        StringBuilder text = new StringBuilder("The monsoon reached Kerala today.\n");
+        while (text.length() < 2_000_000) {
+            text.append("Rainfall table row ").append(text.length()).append(": district, millimetres, departure.\n");
+        }
+        try (ProcessorRunner runner = ProcessorRunner.start(config, kafka.bootstrapServers(), new SimpleMeterRegistry());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                     ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024),
+                     new StringSerializer(), new ByteArraySerializer())) {
+            Files.writeString(taxonomy, TWO);
+            Files.setLastModifiedTime(taxonomy, FileTime.from(Instant.now().plusSeconds(1)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!runner.reloadedCategoryIds().contains("monsoon") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(runner.reloadedCategoryIds()).contains("monsoon");
+
+            send(producer, config, "https://x.example/rain-table", "Monsoon rainfall, district by district", text.toString());
+            send(producer, config, "https://x.example/rain", "Monsoon arrives early", "The monsoon reached Kerala today.");
+
+            // the 2 MB article fits news.enriched (8 MB) but not the monsoon topic: a dead letter, and the stream goes on
+            assertThat(read(config, config.topics().enriched(), 1)).extracting(EnrichedArticle::getTitle)
+                    .containsExactly("Monsoon arrives early");
+            List<DeadLetter> letters = new ArrayList<>();
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            try (TopicTail tail = new TopicTail(config.kafka().bootstrap(), Map.of(), List.of(config.topics().dlq()), true)) {
+                tail.run((t, r) -> letters.add(AvroSerde.of(DeadLetter.class).decode(r.value())),
+                        () -> !letters.isEmpty() || System.nanoTime() > until);
+            }
+            assertThat(letters).singleElement().satisfies(d -> {
+                assertThat(d.getStage()).isEqualTo("serialize");
+                assertThat(d.getUrl()).isEqualTo("https://x.example/rain-table");
+            });
+            assertThat(runner.isRunning()).isTrue();
         }
     }
 

@@ -48,6 +48,15 @@ public final class NewsTopology {
     }
 
     public static Topology build(ProcessorConfig config, ArticlePipeline pipeline, ProcessorMetrics metrics, Clock clock) {
+        return build(config, pipeline, metrics, clock, config::maxArticleBytes);
+    }
+
+    /**
+     * @param maxArticleBytes asked on every article for the largest one the article topics take, so a
+     *                        category added at run time (its topic smaller than the others) lowers it
+     */
+    public static Topology build(ProcessorConfig config, ArticlePipeline pipeline, ProcessorMetrics metrics, Clock clock,
+                                 java.util.function.IntSupplier maxArticleBytes) {
         Topics topics = config.topics();
         AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.of(EnrichedArticle.class);
         AvroSerde<DeadLetter> dlqSerde = AvroSerde.of(DeadLetter.class);
@@ -55,7 +64,7 @@ public final class NewsTopology {
 
         KStream<String, ProcessedArticle> processed = builder
                 .stream(topics.raw(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-source"))
-                .processValues(() -> new ProcessArticle(pipeline, metrics, clock), Named.as("process-article"));
+                .processValues(() -> new ProcessArticle(pipeline, metrics, clock, maxArticleBytes), Named.as("process-article"));
 
         Map<String, KStream<String, ProcessedArticle>> routes = processed.split(Named.as("route-"))
                 .branch((id, p) -> p.isFailure(), Branched.as("failed"))

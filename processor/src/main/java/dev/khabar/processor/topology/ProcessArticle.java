@@ -31,16 +31,18 @@ final class ProcessArticle implements FixedKeyProcessor<String, byte[], Processe
     private final Clock clock;
     /**
      * The largest enriched article written: it goes to news.enriched, news.clean and the category
-     * topics, and must fit a topic at the broker's default limit (1 MiB) and the producer's default
-     * request. A larger one becomes a dead letter at stage {@code serialize}.
+     * topics, and must fit the smallest of their {@code max.message.bytes} (the runner reads them at
+     * start). A larger one becomes a dead letter at stage {@code serialize}.
      */
-    static final int MAX_ARTICLE_BYTES = 1_000_000;
+    private final java.util.function.IntSupplier maxArticleBytes;
 
     private final AvroSerde<RawArticle> rawSerde = AvroSerde.of(RawArticle.class);
     private final AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.of(EnrichedArticle.class);
     private FixedKeyProcessorContext<String, ProcessedArticle> context;
 
-    ProcessArticle(ArticlePipeline pipeline, ProcessorMetrics metrics, Clock clock) {
+    ProcessArticle(ArticlePipeline pipeline, ProcessorMetrics metrics, Clock clock,
+                   java.util.function.IntSupplier maxArticleBytes) {
+        this.maxArticleBytes = maxArticleBytes;
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.clock = clock;
@@ -75,9 +77,10 @@ final class ProcessArticle implements FixedKeyProcessor<String, byte[], Processe
         // an article no sink could write would fail the task and replay this input forever
         try {
             int size = enrichedSerde.encode(article).length;
-            if (size > MAX_ARTICLE_BYTES) {
+            int limit = maxArticleBytes.getAsInt();
+            if (size > limit) {
                 throw new RecordTooLargeException("enriched article of " + size + " bytes is larger than the "
-                        + MAX_ARTICLE_BYTES + "-byte limit of the article topics");
+                        + limit + "-byte limit of the article topics");
             }
         } catch (RuntimeException e) {
             deadLetter(record, "serialize", e, raw);

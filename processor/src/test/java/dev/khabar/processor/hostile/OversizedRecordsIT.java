@@ -50,9 +50,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Oversized records on a real broker, with the topics configured as Khabar creates them (8 MB
- * raw/article/DLQ topics, broker-default category topics): a legal 3 MB article whose enriched
- * record fits no category topic, and a 3 MB corrupt record whose dead letter carries 1 MiB of it.
+ * Oversized records on a real broker, with 8 MB raw/article/DLQ topics and category topics at the
+ * broker's default (as made elsewhere, or by Khabar before it gave them 8 MB; the processor's
+ * article cap then stays at its default): a legal 3 MB article whose enriched record fits no
+ * category topic, and a 3 MB corrupt record whose dead letter carries 1 MiB of it.
  * Each ends in {@code news.dlq} with a reason, nothing of the big article leaks out half-written,
  * and the processor stays up and goes on with the next article.
  */

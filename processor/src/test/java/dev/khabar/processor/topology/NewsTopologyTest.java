@@ -125,6 +125,33 @@ class NewsTopologyTest {
     }
 
     @Test
+    void anArticleLargerThanTheArticleTopicsTakeIsADeadLetterAndTheNextOneGoesThrough() {
+        driver.close();
+        ProcessorConfig small = ProcessorConfig.defaults().withMaxArticleBytes(20_000);
+        Properties props = StreamsSettings.properties("unused:9092", small, "/tmp/khabar-ttd", java.util.Map.of());
+        driver = new TopologyTestDriver(NewsTopology.build(small, pipeline, new ProcessorMetrics(meters), CLOCK), props);
+        raw = driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(TOPICS.enriched(), new StringDeserializer(), enrichedSerde);
+        dlq = driver.createOutputTopic(TOPICS.dlq(), new StringDeserializer(), dlqSerde);
+        StringBuilder longText = new StringBuilder();
+        for (int i = 0; i < 400; i++) { // ~34 KB of text
+            longText.append("Paragraph ").append(i).append(" of the council's budget report lists schools, buses and parks.\n");
+        }
+        RawArticle large = raw("https://x.example/large", "A very long report", longText.toString());
+        RawArticle small1 = raw("https://x.example/small", "Weather", "Light rain is expected in the city tomorrow.");
+
+        raw.pipeInput(large.getId(), rawSerde.encode(large));
+        raw.pipeInput(small1.getId(), rawSerde.encode(small1));
+
+        DeadLetter letter = dlq.readValue();
+        assertThat(letter.getStage()).isEqualTo("serialize");
+        assertThat(letter.getMessage()).contains("20000-byte limit");
+        assertThat(letter.getErrorClass()).contains("RecordTooLargeException");
+        assertThat(dlq.isEmpty()).isTrue();
+        assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getId).containsExactly(small1.getId());
+    }
+
+    @Test
     void corruptRecordsGoToTheDeadLetterTopicWithTheirPositionAndTheStreamGoesOn() {
         byte[] garbage = "<html>not avro</html>".getBytes(StandardCharsets.UTF_8);
         byte[] unknownFingerprint = {(byte) 0xC3, 0x01, 9, 9, 9, 9, 9, 9, 9, 9, 2, 'x'};
