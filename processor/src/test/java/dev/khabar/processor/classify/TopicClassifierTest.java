@@ -146,6 +146,45 @@ class TopicClassifierTest {
     }
 
     @Test
+    void warsInFilmsGamesElectionsAndCampaignsAgainstDiseaseAreNotTheArmy() {
+        assertThat(labels("Review: a war drama that forgets its soldiers",
+                "The film follows a tank crew in the last week of the war, and its battle scenes are loud and long. "
+                        + "The lead actor is fine, but the screenplay drags. In cinemas from Friday.")).isEmpty();
+        assertThat(labels("नए मोबाइल गेम में मिसाइल और ड्रोन हमले, गेमर्स दीवाने",
+                "इस मोबाइल गेम के नए अपडेट में खिलाड़ी हथियार चुनकर ड्रोन हमले कर सकते हैं। गेम एंड्रॉयड और आईओएस "
+                        + "पर मुफ्त डाउनलोड के लिए उपलब्ध है।")).isEmpty();
+        assertThat(labels("Parties deploy their biggest guns as polling nears",
+                "With the assembly election a week away, every party has deployed its star campaigners for roadshows "
+                        + "and election rallies, and the war of posters is on in every constituency.")).isEmpty();
+        assertThat(labels("चुनावी जंग में उतरी दोनों दलों की फौज",
+                "विधानसभा चुनाव से पहले दोनों गठबंधनों ने स्टार प्रचारकों की सूची जारी की। नेता एक-दूसरे पर तीखे हमले "
+                        + "कर रहे हैं और मतदाताओं को लुभाने के लिए रोड शो हो रहे हैं।")).isEmpty();
+        assertThat(labels("मलेरिया के खिलाफ जंग में उतरी स्वास्थ्य विभाग की फौज",
+                "मच्छरों से फैलने वाले मलेरिया को रोकने के लिए स्वास्थ्य विभाग ने घर-घर फॉगिंग शुरू की है। लार्वा मिलने "
+                        + "पर जुर्माना लगेगा।")).isEmpty();
+        assertThat(labels("Gukesh's French Defence holds firm in Candidates opener",
+                "Playing with black, the grandmaster chose the French Defence, weathered a kingside attack and "
+                        + "reached a level endgame before his opponent offered a draw.")).isEmpty();
+        assertThat(labels("सेना से रिटायर सूबेदार ने बंजर जमीन पर शुरू की जैविक खेती",
+                "सेना में 24 साल सेवा के बाद सूबेदार ने गांव लौटकर दस बीघा जमीन पर खेती शुरू की। अब आसपास के किसान "
+                        + "उनसे सिंचाई और फसल चक्र की तकनीक सीखने आते हैं।")).isEmpty();
+        // while an army exercise, reported as such, still is defence
+        assertThat(labels("Army stages war games near the border",
+                "Troops, tanks and artillery units of the army took part in a week-long military exercise near the "
+                        + "border, the defence ministry said.")).containsExactly("defence");
+    }
+
+    @Test
+    void summitsOfStartupsAndDelegationsOfTradersAreBusiness() {
+        assertThat(labels("निवेशक शिखर सम्मेलन में 800 करोड़ के समझौते",
+                "राजधानी में हुए निवेशक शिखर सम्मेलन में उद्यमियों और निवेशकों के बीच 800 करोड़ रुपये के निवेश समझौतों "
+                        + "पर हस्ताक्षर हुए। स्टार्टअप कंपनियों ने इनक्यूबेशन केंद्रों की मांग की।")).isEmpty();
+        assertThat(labels("व्यापार मेले में थाईलैंड की कंपनियों का प्रतिनिधिमंडल",
+                "अंतरराष्ट्रीय व्यापार मेले में थाईलैंड की 30 कंपनियों का प्रतिनिधिमंडल हस्तशिल्प और कपड़ों के स्टॉल "
+                        + "लगा रहा है। कारोबारी भारतीय वितरकों से साझेदारी चाहते हैं।")).isEmpty();
+    }
+
+    @Test
     void coffeeExportsAreBusiness() {
         assertThat(labels("Vietnam's coffee exports hit a record",
                 "Vietnam's coffee exports rose 20 percent this year as prices climbed on world markets, traders "
