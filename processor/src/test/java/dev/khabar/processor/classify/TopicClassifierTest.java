@@ -175,6 +175,25 @@ class TopicClassifierTest {
     }
 
     @Test
+    void defenceNewsInTheWordsOfThoseOtherContextsStaysDefence() {
+        assertThat(labels("DefExpo opens with 1,300 exhibitors showing indigenous missiles",
+                "The defence ministry said the expo would showcase missiles, drones and artillery built in India, "
+                        + "and the army chief toured the stalls on the first day.")).contains("defence");
+        assertThat(labels("Spies used an Android app to target army personnel",
+                "Soldiers were asked to download an app that stole troop movement data, the army said, and the "
+                        + "defence ministry has ordered an audit of phones used by military personnel.")).contains("defence");
+        assertThat(labels("Strategic Defence Review calls for more submarines",
+                "The review asks the navy for twelve new attack submarines and more air defence for military bases, "
+                        + "the defence secretary said.")).contains("defence");
+        assertThat(labels("Shelling along the LoC damages crops, farmers flee",
+                "Pakistani troops shelled forward posts and villages along the Line of Control overnight; the army "
+                        + "said crops and cattle sheds were damaged and farmers fled their fields.")).contains("defence");
+        assertThat(labels("Pentagon war gaming of a Taiwan invasion",
+                "Military planners ran war games of an invasion, with missile strikes on warships and air bases, "
+                        + "the defense secretary told lawmakers.")).contains("defence");
+    }
+
+    @Test
     void summitsOfStartupsAndDelegationsOfTradersAreBusiness() {
         assertThat(labels("निवेशक शिखर सम्मेलन में 800 करोड़ के समझौते",
                 "राजधानी में हुए निवेशक शिखर सम्मेलन में उद्यमियों और निवेशकों के बीच 800 करोड़ रुपये के निवेश समझौतों "
