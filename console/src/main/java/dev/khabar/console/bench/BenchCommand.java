@@ -39,9 +39,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "ingest: fetch threads, for the raw fetch and for ingest alike (default ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--warm-up-rounds", defaultValue = "2",
+    @Option(names = "--warm-up-rounds", defaultValue = "-1",
             description = "full runs of each contender (processor and pass-through; ingest and raw fetch) run and discarded "
-                    + "before the measured one (default ${DEFAULT-VALUE})")
+                    + "before the measured one (default: 3 for processor, where the compiler needs about three rounds "
+                    + "of 20,000 articles to settle; 2 for ingest)")
     int warmUpRounds;
 
     @Option(names = "--server-latency-ms", defaultValue = "0",
@@ -67,9 +68,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         switch (what) {
-            case "processor" -> ProcessorBenchmark.run(articles, warmUp, warmUpRounds, size, partitions, kafkaProperties, bootstrap,
+            case "processor" -> ProcessorBenchmark.run(articles, warmUp, warmUpRounds < 0 ? 3 : warmUpRounds, size, partitions, kafkaProperties, bootstrap,
                     System.out);
-            case "ingest" -> IngestBenchmark.run(pages, hosts, threads, serverLatencyMillis, warmUpRounds, kafkaProperties,
+            case "ingest" -> IngestBenchmark.run(pages, hosts, threads, serverLatencyMillis, warmUpRounds < 0 ? 2 : warmUpRounds, kafkaProperties,
                     System.out);
             case "e2e" -> EndToEndBenchmark.run(rate, seconds, size, partitions, System.out);
             default -> throw new IllegalArgumentException("bench what? processor, ingest or e2e, not '" + what + "'");

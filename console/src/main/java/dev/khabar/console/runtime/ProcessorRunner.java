@@ -64,14 +64,26 @@ public final class ProcessorRunner implements AutoCloseable {
             return t;
         });
         long[] seen = {lastModified(file)};
+        int[] raiseLimitTo = {0};
         exec.scheduleWithFixedDelay(() -> {
+            // a higher limit (a small category dropped) is taken one check after the swap: articles the old
+            // classifier routed to the dropped category's topic are long written by then
+            if (raiseLimitTo[0] > 0) {
+                articleLimit.set(raiseLimitTo[0]);
+                raiseLimitTo[0] = 0;
+            }
             long now = lastModified(file);
             if (now != seen[0]) {
                 seen[0] = now;
                 try {
                     Taxonomy next = Taxonomy.load(file);
                     createCategoryTopics(next); // a new category's topic exists before anything is routed to it
-                    articleLimit.set(articleRecordLimit(config, bootstrap, next.categoryIds())); // and its limit is known
+                    int limit = articleRecordLimit(config, bootstrap, next.categoryIds()); // and its limit is known
+                    if (limit < articleLimit.get()) {
+                        articleLimit.set(limit); // lowered before the new classifier routes anything there
+                    } else {
+                        raiseLimitTo[0] = limit;
+                    }
                     reload(next);
                     LOG.warn("taxonomy reloaded from {}: {}", file, next.categoryIds());
                 } catch (InterruptedException e) {

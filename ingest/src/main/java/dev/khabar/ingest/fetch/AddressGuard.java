@@ -120,6 +120,32 @@ public final class AddressGuard {
         return Optional.empty();
     }
 
+    /**
+     * Why a socket may not connect to {@code to}, or empty: the last check, made by the fetcher's
+     * sockets before they connect, whatever name led there. A public address is always allowed; a
+     * non-public one only when {@code privateScope} is set, the address is one its host resolves to,
+     * and the port is the scope's own or 80/443.
+     */
+    Optional<String> findConnectRefusal(java.net.InetSocketAddress to, URI privateScope) {
+        InetAddress a = to.getAddress();
+        if (a == null || !nonPublic.test(a)) {
+            return Optional.empty();
+        }
+        if (privateScope == null || privateScope.getHost() == null) {
+            return Optional.of("connection to non-public address " + a.getHostAddress() + " refused");
+        }
+        if (!Arrays.asList(resolveOrEmpty(privateScope.getHost())).contains(a)) {
+            return Optional.of("connection to non-public address " + a.getHostAddress()
+                    + ", which is not the source's own host " + privateScope.getHost() + ", refused");
+        }
+        int port = to.getPort();
+        if (port != port(privateScope) && port != 80 && port != 443) {
+            return Optional.of("connection to port " + port + " of non-public address " + a.getHostAddress()
+                    + " refused: the source may reach its own port " + port(privateScope) + " there, and 80 and 443");
+        }
+        return Optional.empty();
+    }
+
     /** The port a URL connects to: its own, or its scheme's default. */
     static int port(URI url) {
         if (url.getPort() >= 0) {

@@ -36,9 +36,12 @@ import org.slf4j.LoggerFactory;
  * redirects with a limit, a body cap on the wire and after decompression, a deadline for the
  * whole exchange, conditional GET, and charset detection. Every outcome is a {@link FetchResult}.
  *
- * <p>The HTTP client is OkHttp, for its resolver hook: JDK 17's {@code HttpClient} resolves names
- * itself, so the address it connected to could differ from the one the guard had vetted. Calls are
- * synchronous, on the fetching thread (no thread per request).
+ * <p>The HTTP client is OkHttp, for its resolver and socket hooks: JDK 17's {@code HttpClient}
+ * resolves names itself, so the address it connected to could differ from the one the guard had
+ * vetted. Here the client connects only to addresses the guard accepted ({@link GuardedDns}), its
+ * sockets check address and port before they connect ({@link GuardedSocketFactory}), and the
+ * connection reached is checked again before a request is written. Calls are synchronous, on the
+ * fetching thread (no thread per request).
  */
 public final class PageFetcher implements AutoCloseable {
 
@@ -73,6 +76,7 @@ public final class PageFetcher implements AutoCloseable {
                 .protocols(List.of(Protocol.HTTP_1_1))
                 .connectionPool(new ConnectionPool(64, 2, TimeUnit.MINUTES))
                 .dns(new GuardedDns(guard, null))
+                .socketFactory(new GuardedSocketFactory(guard, null))
                 .addNetworkInterceptor(this::refuseUnlessConnectedAddressAllowed)
                 .build();
     }
@@ -167,10 +171,12 @@ public final class PageFetcher implements AutoCloseable {
                 .header("Accept-Encoding", "gzip")
                 .tag(Scope.class, new Scope(request.guardScope()))
                 .get();
-        if (firstHop && request.etag() != null) {
+        // validators as the server sent them, if a header can carry them (a non-ASCII one is left out: the fetch
+        // is then unconditional, rather than failing for ever)
+        if (firstHop && isHeaderValue(request.etag())) {
             b.header("If-None-Match", request.etag());
         }
-        if (firstHop && request.lastModified() != null) {
+        if (firstHop && isHeaderValue(request.lastModified())) {
             b.header("If-Modified-Since", request.lastModified());
         }
         Call call = clientFor(request.guardScope()).newCall(b.build());
@@ -180,6 +186,15 @@ public final class PageFetcher implements AutoCloseable {
             if (status < 200 || status >= 300) {
                 // redirects, 304s, errors: no body needed. Closing a response drains what is left of its body to
                 // reuse the connection; a large or unbounded one is cut off instead, the connection dropped.
+                long length = body.contentLength();
+                if (length < 0 || length > DRAIN_LIMIT_BYTES) {
+                    call.cancel();
+                }
+                return new Exchange(status, response.headers(), new byte[0]);
+            }
+            String contentType = Optional.ofNullable(response.header("content-type")).orElse("");
+            if (!acceptable(request.expect(), contentType)) {
+                // not what was asked for (a video when a page was): interpret() says so from the header alone
                 long length = body.contentLength();
                 if (length < 0 || length > DRAIN_LIMIT_BYTES) {
                     call.cancel();
@@ -198,13 +213,27 @@ public final class PageFetcher implements AutoCloseable {
         }
     }
 
+    private static boolean isHeaderValue(String v) {
+        if (v == null || v.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < 0x20 && c != '\t' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private OkHttpClient clientFor(URI privateScope) {
         if (privateScope == null || privateScope.getHost() == null) {
             return client;
         }
         // the connection pool keys connections by their resolver: one opened for this scope stays in it
         return scopedClients.computeIfAbsent(privateScope.getHost().toLowerCase(Locale.ROOT),
-                host -> client.newBuilder().dns(new GuardedDns(guard, privateScope)).build());
+                host -> client.newBuilder().dns(new GuardedDns(guard, privateScope))
+                        .socketFactory(new GuardedSocketFactory(guard, privateScope)).build());
     }
 
     /**

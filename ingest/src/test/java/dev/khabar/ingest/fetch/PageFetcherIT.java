@@ -255,9 +255,8 @@ class PageFetcherIT {
 
     @Test
     void aRebindingNameCannotTakeAPrivateSourceToAnotherPortOfItsHost() throws Exception {
-        try (MockWebServer other = new MockWebServer()) {
-            other.start(InetAddress.getByName("127.0.0.1"), 0);
-            other.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html").body(PAGE).build());
+        // a bare listening socket: it shows whether anything so much as connected
+        try (java.net.ServerSocket other = new java.net.ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             // the source may reach its own host, 127.0.0.1, on its own port; "cdn.test" answers "public" to the
             // check (no port rule for public addresses), then the source's own address to the connection
             java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
@@ -266,15 +265,31 @@ class PageFetcherIT {
                             new byte[] {127, 0, 0, (byte) (lookups.getAndIncrement() == 0 ? 2 : 1)})}
                     : InetAddress.getAllByName(host), PageFetcherIT::nonPublicBut127002);
             PageFetcher rebound = new PageFetcher(fetcher.settings(), guard);
-            URI target = URI.create("http://cdn.test:" + other.getPort() + "/internal");
+            URI target = URI.create("http://cdn.test:" + other.getLocalPort() + "/internal");
 
             FetchResult r = rebound.fetch(new FetchRequest(target, FetchRequest.Expect.HTML, true, null, null, url("/feed")));
 
             assertThat(outcome(r)).isEqualTo(FetchOutcome.REFUSED_ADDRESS);
-            assertThat(((FetchResult.Failed) r).message()).contains("port " + other.getPort());
-            assertThat(other.getRequestCount()).isZero();
+            assertThat(((FetchResult.Failed) r).message()).contains("port " + other.getLocalPort());
+            // the fetch is over: a connection it had opened would be waiting to be accepted
+            other.setSoTimeout(300);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.accept().close())
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
             rebound.close();
         }
+    }
+
+    @Test
+    void aValidatorNoHeaderCanCarryIsLeftOutAndThePageFetchedInFull() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html").body(PAGE).build());
+
+        FetchResult r = fetcher.fetch(new FetchRequest(url("/etag"), FetchRequest.Expect.HTML, true, "\"caf\u00e9\"",
+                "Fri, 21 Jun 2024 10:00:00 GMT"));
+
+        assertThat(r).isInstanceOf(FetchResult.Page.class);
+        RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(sent.getHeaders().get("If-None-Match")).isNull();
+        assertThat(sent.getHeaders().get("If-Modified-Since")).isEqualTo("Fri, 21 Jun 2024 10:00:00 GMT");
     }
 
     @Test

@@ -130,6 +130,9 @@ class HostilePagesIT {
         c.add(row("a 404 page of 50 MB, generated while sent: not read to keep the connection", "/50mb-404",
                 endless(404, FIFTY_MB, true), FetchOutcome.HTTP_ERROR, 3,
                 r -> assertThat(web.bytesSent("/50mb-404")).as("bytes the server got out").isLessThan(FIFTY_MB / 2)));
+        c.add(row("a 50 MB video where a page was asked for: not read", "/video.mp4",
+                endless(200, "video/mp4", FIFTY_MB, false), FetchOutcome.NOT_HTML,
+                r -> assertThat(web.bytesSent("/video.mp4")).as("bytes the server got out").isLessThan(FIFTY_MB / 2)));
         c.add(row("a gzip bomb: 1 GB of zeros in about 1 MB", "/gzip-bomb", encoded("gzip", GZIP_BOMB),
                 FetchOutcome.TOO_LARGE, r -> assertThat(r.detail()).contains("decompression")));
         c.add(row("a deflate bomb: 200 MB of zeros", "/deflate-bomb", encoded("deflate", DEFLATE_BOMB),

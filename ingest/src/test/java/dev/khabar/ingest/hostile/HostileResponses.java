@@ -57,11 +57,16 @@ final class HostileResponses {
 
     /** The same with another status: an error page or a redirect with a body nobody wants. */
     static Behaviour endless(int status, long length, boolean declareLength) {
+        return endless(status, HTML, length, declareLength);
+    }
+
+    /** The same with another content type: a video where a page was asked for. */
+    static Behaviour endless(int status, String contentType, long length, boolean declareLength) {
         return ex -> {
             if (declareLength) {
-                ex.head(status, "Content-Type: " + HTML, "Content-Length: " + length);
+                ex.head(status, "Content-Type: " + contentType, "Content-Length: " + length);
             } else {
-                ex.head(status, "Content-Type: " + HTML, "Transfer-Encoding: chunked");
+                ex.head(status, "Content-Type: " + contentType, "Transfer-Encoding: chunked");
             }
             byte[] chunk = ("<p>" + "lorem ipsum dolor sit amet ".repeat(300) + "</p>\n").getBytes(StandardCharsets.US_ASCII);
             long written = 0;
