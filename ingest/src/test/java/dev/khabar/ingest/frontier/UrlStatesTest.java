@@ -107,6 +107,55 @@ class UrlStatesTest {
         assertThat(fresh.size()).isZero();
     }
 
+    @ParameterizedTest
+    @MethodSource("stores")
+    void threadsRememberingTheSameUrlsAtOnceLeaveTheNewestStateOfEachAndTheRightCount(String store) throws Exception {
+        UrlStates states = open(store);
+        int threads = 8;
+        int urls = 300;
+        int perThread = 6_000;
+        java.util.concurrent.ConcurrentHashMap<String, UrlState> newest = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int seed = t;
+                done.add(pool.submit(() -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        String url = "https://news.example/story/" + random.nextInt(urls);
+                        UrlState s = UrlState.newBuilder().setUrl(url)
+                                .setLastFetched(T0.plusSeconds(random.nextInt(1_000_000))).setVersion(1 + random.nextInt(3))
+                                .setEtag("e" + seed + "-" + i).build();
+                        states.remember(s);
+                        newest.merge(url, s, (a, b) -> newerOf(a, b));
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(states.size()).isEqualTo(newest.size());
+        for (var e : newest.entrySet()) {
+            UrlState kept = states.find(e.getKey()).orElseThrow();
+            // the newest by fetch time, then version (ties of both: any of them)
+            assertThat(kept.getLastFetched()).as(e.getKey()).isEqualTo(e.getValue().getLastFetched());
+            assertThat(kept.getVersion()).as(e.getKey()).isEqualTo(e.getValue().getVersion());
+        }
+    }
+
+    private static UrlState newerOf(UrlState a, UrlState b) {
+        int byTime = b.getLastFetched().compareTo(a.getLastFetched());
+        return byTime > 0 || (byTime == 0 && b.getVersion() > a.getVersion()) ? b : a;
+    }
+
     @Test
     void theDiskStoreStartsEmptyWhateverItsDirectoryHeldAndDeletesItAtClose() throws Exception {
         Path dir = dirs.resolve("left-behind");
