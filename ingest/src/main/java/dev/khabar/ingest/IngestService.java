@@ -70,14 +70,16 @@ public final class IngestService implements AutoCloseable {
     private final List<FrontierWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final ExecutorService fetchPool;
+    private final PageFetcher fetcher;
     private final Clock clock;
     private final AvroSerde<FrontierEntry> frontierSerde = AvroSerde.of(FrontierEntry.class);
     private final AvroSerde<FetchLogEntry> logSerde = AvroSerde.of(FetchLogEntry.class);
 
     private IngestService(Topics topics, List<Source> sources, SourceScanner scanner,
                           KafkaProducer<String, byte[]> discoveryProducer, StateTopicReader stateReader, UrlStates states,
-                          ExecutorService fetchPool, Clock clock) {
+                          ExecutorService fetchPool, PageFetcher fetcher, Clock clock) {
         this.fetchPool = fetchPool;
+        this.fetcher = fetcher;
         this.states = states;
         this.topics = topics;
         this.sources = List.copyOf(sources);
@@ -113,7 +115,7 @@ public final class IngestService implements AutoCloseable {
             return t;
         });
         IngestService service = new IngestService(topics, sources, new SourceScanner(fetcher), discovery, reader, states,
-                pool, clock);
+                pool, fetcher, clock);
         Duration budget = FrontierWorker.entryBudget(clientProperties);
         if (options.maxCrawlDelay().compareTo(UrlProcessor.maxPause(budget)) > 0) {
             LOG.warn("ingest.max-crawl-delay {} is over three fifths of the time an entry may wait for its host ({}, a third of "
@@ -214,6 +216,7 @@ public final class IngestService implements AutoCloseable {
             }
         }
         fetchPool.shutdownNow();
+        fetcher.cancelAll(); // a fetch blocked in a read does not see the interrupt: its call is cancelled
         discoveryProducer.close(Duration.ofSeconds(5));
         stateReader.close();
         try {
@@ -222,5 +225,6 @@ public final class IngestService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         states.close(); // a fetch still running after that finds the store closed: an exception, not a crash
+        fetcher.close();
     }
 }

@@ -367,6 +367,11 @@ public final class PageFetcher implements AutoCloseable {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
+    /** Cancels every exchange in progress (each ends as a network error): for a stop that cannot wait. */
+    public void cancelAll() {
+        client.dispatcher().cancelAll(); // the scoped clients share the dispatcher
+    }
+
     @Override
     public void close() {
         client.connectionPool().evictAll(); // the scoped clients share this pool and dispatcher

@@ -293,6 +293,29 @@ class PageFetcherIT {
     }
 
     @Test
+    void cancellingEndsAFetchBlockedOnAServerThatNeverAnswers() throws Exception {
+        // a server that accepts and then says nothing; the fetcher would wait a minute for it
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            PageFetcher patient = new PageFetcher(new FetchSettings("KhabarTest/1", Duration.ofSeconds(5),
+                    Duration.ofSeconds(60), 64 * 1024, 3, Duration.ZERO), AddressGuard.system());
+            java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                var fetch = thread.submit(() -> patient.fetch(FetchRequest.page(
+                        URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"), true)));
+                silent.accept(); // the request is on its way and will get no answer
+
+                patient.cancelAll();
+
+                FetchResult r = fetch.get(30, TimeUnit.SECONDS); // well inside the fetcher's own 60 s
+                assertThat(outcome(r)).isEqualTo(FetchOutcome.NETWORK_ERROR);
+            } finally {
+                thread.shutdownNow();
+                patient.close();
+            }
+        }
+    }
+
+    @Test
     void aDeadHostIsANetworkError() throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
