@@ -194,6 +194,26 @@ class TopicClassifierTest {
     }
 
     @Test
+    void visitsToVietnamToldOtherwiseThanWithAVisitToHanoi() {
+        assertThat(labels("Indonesian delegation arrives in Da Nang",
+                "An Indonesian parliamentary delegation led by the speaker arrived in Da Nang on Monday for a three-day "
+                        + "official visit, and will hold talks in Hanoi on Wednesday.")).contains("vietnam-visit", "diplomacy");
+        assertThat(labels("Mongolian president, at a press conference in Hanoi, hails new era",
+                "The Mongolian president told a press conference in Hanoi that both countries had agreed to deepen "
+                        + "cooperation, after talks with his Vietnamese counterpart.")).contains("vietnam-visit", "diplomacy");
+        assertThat(labels("Vayusena pramukh Vietnam ke teen din ke adhikarik daure par",
+                "Bharatiya Vayusena ke pramukh Vietnam ke teen din ke adhikarik daure par hain. Hanoi mein unka swagat "
+                        + "Vietnam ki vayusena ke commander ne kiya.")).contains("vietnam-visit");
+        // a visit being considered is not yet a visit; a joint exercise is military news, not diplomacy
+        assertThat(labels("राष्ट्रपति की संभावित वियतनाम यात्रा पर विचार, तारीखें तय नहीं",
+                "विदेश मंत्रालय ने कहा कि राष्ट्रपति की संभावित वियतनाम यात्रा पर विचार जारी है और अभी तारीखें तय नहीं "
+                        + "हुई हैं।")).doesNotContain("vietnam-visit");
+        assertThat(labels("भारत-मिस्र संयुक्त सैन्य अभ्यास राजस्थान में शुरू",
+                "भारत और मिस्र की सेनाओं का संयुक्त सैन्य अभ्यास राजस्थान के रेगिस्तान में शुरू हुआ। दोनों देशों के "
+                        + "सैनिक आतंकवाद-रोधी अभियानों का अभ्यास करेंगे।")).containsExactly("defence");
+    }
+
+    @Test
     void summitsOfStartupsAndDelegationsOfTradersAreBusiness() {
         assertThat(labels("निवेशक शिखर सम्मेलन में 800 करोड़ के समझौते",
                 "राजधानी में हुए निवेशक शिखर सम्मेलन में उद्यमियों और निवेशकों के बीच 800 करोड़ रुपये के निवेश समझौतों "
