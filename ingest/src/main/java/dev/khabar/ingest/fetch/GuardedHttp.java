@@ -82,7 +82,7 @@ final class GuardedHttp implements AutoCloseable {
         Request.Builder b = new Request.Builder().url(httpUrl)
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", PageFetcher.accept(request.expect()))
-                // asked for here, so the client leaves the body compressed: it is undone below, under the cap
+                // asked for here, so the client leaves the body compressed: the fetcher undoes it, under the cap
                 .header("Accept-Encoding", "gzip")
                 .tag(Scope.class, new Scope(request.guardScope()))
                 .get();
