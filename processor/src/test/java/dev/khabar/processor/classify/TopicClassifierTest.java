@@ -208,6 +208,12 @@ class TopicClassifierTest {
         assertThat(labels("राष्ट्रपति की संभावित वियतनाम यात्रा पर विचार, तारीखें तय नहीं",
                 "विदेश मंत्रालय ने कहा कि राष्ट्रपति की संभावित वियतनाम यात्रा पर विचार जारी है और अभी तारीखें तय नहीं "
                         + "हुई हैं।")).doesNotContain("vietnam-visit");
+        assertThat(labels("वियतनाम के प्रधानमंत्री तीन दिन के भारत दौरे पर, दिल्ली में वार्ता",
+                "वियतनाम के प्रधानमंत्री तीन दिन के भारत दौरे पर नई दिल्ली पहुंचे। हैदराबाद हाउस में दोनों देशों के बीच "
+                        + "प्रतिनिधिमंडल स्तर की वार्ता हुई।")).contains("diplomacy").doesNotContain("vietnam-visit");
+        assertThat(labels("Security Council fails to adopt ceasefire resolution",
+                "A draft ceasefire resolution on the war in Sudan was vetoed at the UN Security Council; ambassadors of "
+                        + "the other members condemned the veto.")).containsExactly("diplomacy");
         assertThat(labels("भारत-मिस्र संयुक्त सैन्य अभ्यास राजस्थान में शुरू",
                 "भारत और मिस्र की सेनाओं का संयुक्त सैन्य अभ्यास राजस्थान के रेगिस्तान में शुरू हुआ। दोनों देशों के "
                         + "सैनिक आतंकवाद-रोधी अभियानों का अभ्यास करेंगे।")).containsExactly("defence");
