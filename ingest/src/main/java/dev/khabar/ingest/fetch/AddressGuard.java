@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * private (RFC 1918, fc00::/7), link-local (incl. cloud metadata 169.254.169.254), any-local,
  * multicast and carrier-grade NAT — unless the source may reach them, and then only its own host's
  * addresses. Checked on the first URL and again on every redirect hop, on the answer the HTTP
- * client connects to, and on the address and port it is connected to.
+ * client connects to, and on the address and port a socket is about to connect to.
  */
 public final class AddressGuard {
 
@@ -43,8 +43,8 @@ public final class AddressGuard {
 
     /**
      * The guard over the JVM's resolver. The fetcher connects only to addresses this guard's
-     * resolver answered and the guard accepted in the same look-up ({@link GuardedDns}), and checks
-     * the address it is connected to before it sends a request, so DNS rebinding (a name answering
+     * resolver answered and the guard accepted in the same look-up ({@link GuardedDns}), and its
+     * sockets check address and port before they connect, so DNS rebinding (a name answering
      * a public address to a check and a private one to the connection) does not get through.
      */
     public static AddressGuard system() {
@@ -87,7 +87,7 @@ public final class AddressGuard {
 
     /**
      * The same verdict over addresses already resolved: the fetcher checks with it the very answer
-     * it connects to ({@link GuardedDns}) and the address and port it is connected to, so a name
+     * it connects to ({@link GuardedDns}), so a name
      * that answers one address to the check and another to the connection (DNS rebinding) cannot
      * get past it.
      *

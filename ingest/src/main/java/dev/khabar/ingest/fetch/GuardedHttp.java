@@ -1,8 +1,6 @@
 package dev.khabar.ingest.fetch;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
 import java.util.List;
@@ -11,11 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
-import okhttp3.Connection;
 import okhttp3.ConnectionPool;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
@@ -24,10 +20,10 @@ import okhttp3.ResponseBody;
 
 /**
  * One HTTP exchange at a time, held to the address guard on the connection itself: the client
- * connects only to addresses the guard accepted in the same look-up ({@link GuardedDns}), its
- * sockets check address and port before they connect ({@link GuardedSocketFactory}), and the
- * address a connection reached is checked again before a request is written. Bodies are read
- * under the cap or cut off, never drained at length.
+ * connects only to addresses the guard accepted in the same look-up ({@link GuardedDns}), and its
+ * sockets check address and port before they connect ({@link GuardedSocketFactory}: IP-literal
+ * hosts, which skip the look-up, included). Bodies are read under the cap or cut off, never
+ * drained at length.
  *
  * <p>OkHttp, for those hooks: JDK 17's {@code HttpClient} resolves names itself, so the address it
  * connected to could differ from the one the guard had vetted (DNS rebinding).
@@ -62,16 +58,11 @@ final class GuardedHttp implements AutoCloseable {
                 .connectionPool(new ConnectionPool(64, 2, TimeUnit.MINUTES))
                 .dns(new GuardedDns(guard, null))
                 .socketFactory(new GuardedSocketFactory(guard, null))
-                .addNetworkInterceptor(this::refuseUnlessConnectedAddressAllowed)
                 .build();
     }
 
     /** A response's status and headers, and its body when it was a success (read within the cap). */
     record Exchange(int status, Headers headers, byte[] body) {
-    }
-
-    /** The private scope a request carries to the check of the address its connection reached. */
-    private record Scope(URI privateScope) {
     }
 
     Exchange exchange(URI url, FetchRequest request, boolean firstHop) throws IOException {
@@ -84,7 +75,6 @@ final class GuardedHttp implements AutoCloseable {
                 .header("Accept", PageFetcher.accept(request.expect()))
                 // asked for here, so the client leaves the body compressed: the fetcher undoes it, under the cap
                 .header("Accept-Encoding", "gzip")
-                .tag(Scope.class, new Scope(request.guardScope()))
                 .get();
         // validators as the server sent them, if a header can carry them (a non-ASCII one is left out: the fetch
         // is then unconditional, rather than failing for ever)
@@ -151,25 +141,6 @@ final class GuardedHttp implements AutoCloseable {
         return scopedClients.computeIfAbsent(privateScope.getHost().toLowerCase(Locale.ROOT),
                 host -> client.newBuilder().dns(new GuardedDns(guard, privateScope))
                         .socketFactory(new GuardedSocketFactory(guard, privateScope)).build());
-    }
-
-    /**
-     * The last check, on the connection a request is about to be written to: the address and port it
-     * reached must be ones the guard allows the request's source, whatever the name resolved to.
-     */
-    private Response refuseUnlessConnectedAddressAllowed(Interceptor.Chain chain) throws IOException {
-        Request request = chain.request();
-        Connection connection = chain.connection();
-        if (connection != null) {
-            InetSocketAddress to = connection.route().socketAddress();
-            Scope scope = request.tag(Scope.class);
-            Optional<String> refusal = guard.findRefusal(request.url().host(), to.getPort(),
-                    new InetAddress[] {to.getAddress()}, scope == null ? null : scope.privateScope());
-            if (refusal.isPresent()) {
-                throw new GuardedDns.RefusedAddressException(refusal.get());
-            }
-        }
-        return chain.proceed(request);
     }
 
     /** Cancels every exchange in progress (each ends as an {@link IOException}). */

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches one URL politely and safely: per-host pacing, an address guard on every hop (on the
- * URL, on the DNS answer the client connects to, and on the address it is connected to), manual
+ * URL, on the DNS answer the client connects to, and on the address and port a socket connects to), manual
  * redirects with a limit, a body cap on the wire and after decompression, a deadline for the
  * whole exchange, conditional GET, and charset detection. Every outcome is a {@link FetchResult}.
  *
