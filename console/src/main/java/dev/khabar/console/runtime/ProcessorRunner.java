@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -77,8 +78,7 @@ public final class ProcessorRunner implements AutoCloseable {
                 seen[0] = now;
                 try {
                     Taxonomy next = Taxonomy.load(file);
-                    createCategoryTopics(next); // a new category's topic exists before anything is routed to it
-                    int limit = articleRecordLimit(config, bootstrap, next.categoryIds()); // and its limit is known
+                    int limit = ensureCategoryTopics(next);
                     if (limit < articleLimit.get()) {
                         articleLimit.set(limit); // lowered before the new classifier routes anything there
                     } else {
@@ -96,13 +96,22 @@ public final class ProcessorRunner implements AutoCloseable {
         return exec;
     }
 
-    private void createCategoryTopics(Taxonomy taxonomy) throws InterruptedException {
-        java.util.Map<String, Object> props = new java.util.HashMap<>(config.kafka().clientProperties());
-        props.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+    /**
+     * Creates the taxonomy's category topics, so a new category's exists before anything is routed to
+     * it, and returns the article limit over them all.
+     */
+    private int ensureCategoryTopics(Taxonomy taxonomy) throws InterruptedException {
+        try (Admin admin = admin(config, bootstrap)) {
             TopicSetup.ensure(admin, config.topics(), taxonomy.categoryIds(), config.kafka().partitions(),
                     config.kafka().replicationFactor());
+            return articleRecordLimit(admin, config, taxonomy.categoryIds());
         }
+    }
+
+    private static Admin admin(KhabarConfig config, String bootstrap) {
+        Map<String, Object> props = new HashMap<>(config.kafka().clientProperties());
+        props.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return Admin.create(props);
     }
 
     private static long lastModified(Path file) {
@@ -124,8 +133,10 @@ public final class ProcessorRunner implements AutoCloseable {
         ArticlePipeline pipeline = new ArticlePipeline(TextCleaner.defaults(), classifier::get,
                 ArticleEnricher.defaults(), Clock.systemUTC());
         ProcessorConfig pc = config.processor().toProcessorConfig(config.topics());
-        java.util.concurrent.atomic.AtomicInteger articleLimit =
-                new java.util.concurrent.atomic.AtomicInteger(articleRecordLimit(config, bootstrap, taxonomy.categoryIds()));
+        java.util.concurrent.atomic.AtomicInteger articleLimit = new java.util.concurrent.atomic.AtomicInteger();
+        try (Admin admin = admin(config, bootstrap)) {
+            articleLimit.set(articleRecordLimit(admin, config, taxonomy.categoryIds()));
+        }
         var topology = NewsTopology.build(pc, pipeline, new ProcessorMetrics(meters), Clock.systemUTC(), articleLimit::get);
         Path stateDir = stateDir(config);
         // clean+classify+enrich is CPU work: one stream thread per core unless the operator says otherwise
@@ -148,10 +159,8 @@ public final class ProcessorRunner implements AutoCloseable {
      * broker's default when they cannot be described. Categories added later get topics of Khabar's
      * own size ({@link TopicSetup#ARTICLE_MAX_MESSAGE_BYTES}).
      */
-    private static int articleRecordLimit(KhabarConfig config, String bootstrap, java.util.List<String> categoryIds) {
-        Map<String, Object> props = new HashMap<>(config.kafka().clientProperties());
-        props.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+    private static int articleRecordLimit(Admin admin, KhabarConfig config, java.util.List<String> categoryIds) {
+        try {
             int limit = TopicSetup.articleRecordLimit(admin, config.topics(), categoryIds, StreamsSettings.MAX_REQUEST_BYTES);
             LOG.info("articles up to {} bytes (the article topics' max.message.bytes); larger ones become dead letters",
                     limit);
