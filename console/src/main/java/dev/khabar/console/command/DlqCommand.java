@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {DlqCommand.ListLetters.class, DlqCommand.Show.class, DlqCommand.Replay.class})
 public final class DlqCommand implements Runnable {
 
-    /** The original value of a dead letter is cut at 1 MiB; a cut one is not replayed. */
+    /** Dead letters written before {@code originalSize} existed cut their original value at 1 MiB. */
     static final int TRUNCATED_AT = 1024 * 1024;
     static final String REPLAYED_FROM = "khabar.replayed-from";
 
@@ -207,15 +207,18 @@ public final class DlqCommand implements Runnable {
             return wanted.isEmpty() ? 0 : 1;
         }
 
-        private static String unreplayable(DeadLetter d) {
+        static String unreplayable(DeadLetter d) {
             if (d.getInputTopic() == null) {
                 return "no input topic recorded";
             }
             if (d.getOriginalValue() == null) {
                 return "no original value recorded";
             }
-            if (d.getOriginalValue().remaining() >= TRUNCATED_AT) {
-                return "the original value was cut at 1 MiB";
+            int kept = d.getOriginalValue().remaining();
+            if (d.getOriginalSize() != null ? d.getOriginalSize() > kept : kept >= TRUNCATED_AT) {
+                return d.getOriginalSize() != null
+                        ? String.format("the original value was cut at %,d of its %,d bytes", kept, d.getOriginalSize())
+                        : "the original value was cut at 1 MiB";
             }
             return null;
         }

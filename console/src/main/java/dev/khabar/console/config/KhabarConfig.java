@@ -26,8 +26,11 @@ public record KhabarConfig(Kafka kafka, Topics topics, Ingest ingest, Processor 
                          FetchSettings fetch, Path stateDir) {
     }
 
-    /** @param threads stream threads of this instance; 0 means one per CPU core the JVM sees */
-    public record Processor(String applicationId, Path taxonomy, Path stateDir, int threads) {
+    /**
+     * @param threads          stream threads of this instance; 0 means one per CPU core the JVM sees
+     * @param topicLimitsCheck how often the topics' {@code max.message.bytes} are read again
+     */
+    public record Processor(String applicationId, Path taxonomy, Path stateDir, int threads, Duration topicLimitsCheck) {
         public ProcessorConfig toProcessorConfig(Topics topics) {
             return new ProcessorConfig(topics, applicationId);
         }
@@ -72,8 +75,12 @@ public record KhabarConfig(Kafka kafka, Topics topics, Ingest ingest, Processor 
             throw new InvalidConfigException("setting processor.application-id = '" + appId
                     + "' must be letters, digits, '.', '_' or '-'");
         }
+        Duration topicLimitsCheck = s.duration("processor.topic-limits-check");
+        if (topicLimitsCheck.isNegative() || topicLimitsCheck.isZero()) {
+            throw new InvalidConfigException("setting processor.topic-limits-check must be positive: " + topicLimitsCheck);
+        }
         Processor processor = new Processor(appId, s.path("processor.taxonomy"), s.path("processor.state-dir"),
-                s.integer("processor.threads", 0, 256));
+                s.integer("processor.threads", 0, 256), topicLimitsCheck);
         Console console = new Console(s.integer("console.dashboard-port", -1, 65535));
         return new KhabarConfig(kafka, topics, ingest, processor, console);
     }

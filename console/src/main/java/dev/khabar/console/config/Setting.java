@@ -41,6 +41,8 @@ public record Setting(String key, String defaultValue, String description) {
             new Setting("processor.threads", "0",
                     "stream threads of this processor instance (0 = one per CPU core); threads beyond the partitions it owns idle"),
             new Setting("processor.state-dir", "", "Kafka Streams state directory (empty = a temporary directory)"),
+            new Setting("processor.topic-limits-check", "60s",
+                    "how often the topics' max.message.bytes are read again, so a limit changed at the broker is followed"),
             new Setting("console.dashboard-port", "8080", "port of the web dashboard (0 = any free port, -1 = off)"));
 
     public static Setting require(String key) {

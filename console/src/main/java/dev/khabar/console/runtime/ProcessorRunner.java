@@ -9,6 +9,7 @@ import dev.khabar.processor.error.ProcessorMetrics;
 import dev.khabar.processor.pipeline.ArticlePipeline;
 import dev.khabar.processor.topology.NewsTopology;
 import dev.khabar.processor.topology.ProcessorConfig;
+import dev.khabar.processor.topology.RecordLimits;
 import dev.khabar.processor.topology.StreamsSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -18,108 +19,74 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the processor topology as a Kafka Streams application and owns its lifecycle. */
+/**
+ * Runs the processor topology as a Kafka Streams application and owns its lifecycle. Beside the
+ * stream threads one watcher thread reloads the taxonomy when its file changes and rereads the
+ * topics' record limits, so neither needs a restart.
+ */
 public final class ProcessorRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorRunner.class);
 
-    private static final Duration RELOAD_CHECK = Duration.ofSeconds(5);
+    private static final Duration TAXONOMY_CHECK = Duration.ofSeconds(5);
 
     private final KafkaStreams streams;
     /** The state directory when none is configured: made for this run, deleted by {@link #close()}. */
     private final Path temporaryStateDir;
     private final AtomicReference<TopicClassifier> classifier;
-    /** The largest article the article topics take; lowered before a reload routes to a smaller topic. */
-    private final java.util.concurrent.atomic.AtomicInteger articleLimit;
-    private final java.util.concurrent.ScheduledExecutorService reloader;
-
+    /** The largest article and dead letter the topics take, asked for by the topology on every record. */
+    private final AtomicReference<RecordLimits> limits;
+    private final Admin admin;
+    private final ScheduledExecutorService watcher;
     private final KhabarConfig config;
-    private final String bootstrap;
+
+    // touched by the watcher thread only
+    private List<String> categoryIds;
+    private long taxonomySeen;
+    /** Higher limits a reload found, taken one taxonomy check after the classifier swap. */
+    private RecordLimits raiseTo;
+
+    private volatile List<String> reloadedCategoryIds = List.of();
 
     private ProcessorRunner(KafkaStreams streams, AtomicReference<TopicClassifier> classifier,
-                            java.util.concurrent.atomic.AtomicInteger articleLimit, KhabarConfig config,
-                            String bootstrap, Path temporaryStateDir) {
+                            AtomicReference<RecordLimits> limits, Admin admin, List<String> categoryIds,
+                            KhabarConfig config, Path temporaryStateDir) {
         this.streams = streams;
-        this.articleLimit = articleLimit;
-        this.temporaryStateDir = temporaryStateDir;
         this.classifier = classifier;
+        this.limits = limits;
+        this.admin = admin;
+        this.categoryIds = categoryIds;
         this.config = config;
-        this.bootstrap = bootstrap;
-        this.reloader = config.processor().taxonomy() == null ? null : watch(config.processor().taxonomy());
-    }
-
-    /** Reloads the taxonomy when its file changes; an invalid file is reported and the old taxonomy kept. */
-    private java.util.concurrent.ScheduledExecutorService watch(Path file) {
-        var exec = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "khabar-taxonomy-reload");
+        this.temporaryStateDir = temporaryStateDir;
+        this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "khabar-processor-watch");
             t.setDaemon(true);
             return t;
         });
-        long[] seen = {lastModified(file)};
-        int[] raiseLimitTo = {0};
-        exec.scheduleWithFixedDelay(() -> {
-            // a higher limit (a small category dropped) is taken one check after the swap: articles the old
-            // classifier routed to the dropped category's topic are long written by then
-            if (raiseLimitTo[0] > 0) {
-                articleLimit.set(raiseLimitTo[0]);
-                raiseLimitTo[0] = 0;
-            }
-            long now = lastModified(file);
-            if (now != seen[0]) {
-                seen[0] = now;
-                try {
-                    Taxonomy next = Taxonomy.load(file);
-                    int limit = ensureCategoryTopics(next);
-                    if (limit < articleLimit.get()) {
-                        articleLimit.set(limit); // lowered before the new classifier routes anything there
-                    } else {
-                        raiseLimitTo[0] = limit;
-                    }
-                    reload(next);
-                    LOG.warn("taxonomy reloaded from {}: {}", file, next.categoryIds());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    LOG.error("taxonomy {} is invalid, keeping the previous one: {}", file, e.getMessage());
-                }
-            }
-        }, RELOAD_CHECK.toMillis(), RELOAD_CHECK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        return exec;
-    }
-
-    /**
-     * Creates the taxonomy's category topics, so a new category's exists before anything is routed to
-     * it, and returns the article limit over them all.
-     */
-    private int ensureCategoryTopics(Taxonomy taxonomy) throws InterruptedException {
-        try (Admin admin = admin(config, bootstrap)) {
-            TopicSetup.ensure(admin, config.topics(), taxonomy.categoryIds(), config.kafka().partitions(),
-                    config.kafka().replicationFactor());
-            return articleRecordLimit(admin, config, taxonomy.categoryIds());
+        Path taxonomy = config.processor().taxonomy();
+        if (taxonomy != null) {
+            taxonomySeen = lastModified(taxonomy);
+            long every = TAXONOMY_CHECK.toMillis();
+            watcher.scheduleWithFixedDelay(() -> checkTaxonomy(taxonomy), every, every, TimeUnit.MILLISECONDS);
         }
-    }
-
-    private static Admin admin(KhabarConfig config, String bootstrap) {
-        Map<String, Object> props = new HashMap<>(config.kafka().clientProperties());
-        props.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        return Admin.create(props);
-    }
-
-    private static long lastModified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return -1;
-        }
+        long every = config.processor().topicLimitsCheck().toMillis();
+        watcher.scheduleWithFixedDelay(this::checkLimits, every, every, TimeUnit.MILLISECONDS);
     }
 
     public static Taxonomy taxonomy(KhabarConfig config) {
@@ -133,11 +100,22 @@ public final class ProcessorRunner implements AutoCloseable {
         ArticlePipeline pipeline = new ArticlePipeline(TextCleaner.defaults(), classifier::get,
                 ArticleEnricher.defaults(), Clock.systemUTC());
         ProcessorConfig pc = config.processor().toProcessorConfig(config.topics());
-        java.util.concurrent.atomic.AtomicInteger articleLimit = new java.util.concurrent.atomic.AtomicInteger();
-        try (Admin admin = admin(config, bootstrap)) {
-            articleLimit.set(articleRecordLimit(admin, config, taxonomy.categoryIds()));
+        Admin admin = admin(config, bootstrap);
+        RecordLimits initial;
+        try {
+            initial = readLimits(admin, config, taxonomy.categoryIds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            initial = RecordLimits.BROKER_DEFAULT;
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the topics' max.message.bytes ({}); articles and dead letters up to {}", e.toString(),
+                    RecordLimits.BROKER_DEFAULT);
+            initial = RecordLimits.BROKER_DEFAULT;
         }
-        var topology = NewsTopology.build(pc, pipeline, new ProcessorMetrics(meters), Clock.systemUTC(), articleLimit::get);
+        LOG.info("articles up to {} bytes, dead letters up to {} (the topics' max.message.bytes, read again every {})",
+                initial.article(), initial.deadLetter(), config.processor().topicLimitsCheck());
+        AtomicReference<RecordLimits> limits = new AtomicReference<>(initial);
+        var topology = NewsTopology.build(pc, pipeline, new ProcessorMetrics(meters), Clock.systemUTC(), limits::get);
         Path stateDir = stateDir(config);
         // clean+classify+enrich is CPU work: one stream thread per core unless the operator says otherwise
         // (processor.threads, or num.stream.threads among the client properties)
@@ -150,28 +128,85 @@ public final class ProcessorRunner implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
-        return new ProcessorRunner(streams, classifier, articleLimit, config, bootstrap,
+        return new ProcessorRunner(streams, classifier, limits, admin, taxonomy.categoryIds(), config,
                 config.processor().stateDir() == null ? stateDir : null);
     }
 
-    /**
-     * The largest article the article topics take (their smallest {@code max.message.bytes}); the
-     * broker's default when they cannot be described. Categories added later get topics of Khabar's
-     * own size ({@link TopicSetup#ARTICLE_MAX_MESSAGE_BYTES}).
-     */
-    private static int articleRecordLimit(Admin admin, KhabarConfig config, java.util.List<String> categoryIds) {
+    /** Reloads the taxonomy when its file changed; an invalid file is reported and the old taxonomy kept. */
+    private void checkTaxonomy(Path file) {
+        if (raiseTo != null) {
+            // articles the old classifier routed to a dropped category's smaller topic are long written by now
+            limits.set(raiseTo);
+            raiseTo = null;
+        }
+        long modified = lastModified(file);
+        if (modified == taxonomySeen) {
+            return;
+        }
+        taxonomySeen = modified;
         try {
-            int limit = TopicSetup.articleRecordLimit(admin, config.topics(), categoryIds, StreamsSettings.MAX_REQUEST_BYTES);
-            LOG.info("articles up to {} bytes (the article topics' max.message.bytes); larger ones become dead letters",
-                    limit);
-            return limit;
+            Taxonomy next = Taxonomy.load(file);
+            // a new category's topic exists, and the limits allow for it, before anything is routed to it
+            TopicSetup.ensure(admin, config.topics(), next.categoryIds(), config.kafka().partitions(),
+                    config.kafka().replicationFactor());
+            RecordLimits after = readLimits(admin, config, next.categoryIds());
+            RecordLimits now = limits.get();
+            RecordLimits lower = new RecordLimits(Math.min(now.article(), after.article()),
+                    Math.min(now.deadLetter(), after.deadLetter()));
+            limits.set(lower);
+            raiseTo = lower.equals(after) ? null : after;
+            reload(next);
+            categoryIds = next.categoryIds();
+            LOG.warn("taxonomy reloaded from {}: {}", file, next.categoryIds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ProcessorConfig.DEFAULT_MAX_ARTICLE_BYTES;
         } catch (RuntimeException e) {
-            LOG.warn("cannot read the article topics' max.message.bytes ({}); articles up to {} bytes", e.toString(),
-                    ProcessorConfig.DEFAULT_MAX_ARTICLE_BYTES);
-            return ProcessorConfig.DEFAULT_MAX_ARTICLE_BYTES;
+            LOG.error("taxonomy {} is invalid, keeping the previous one: {}", file, e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the topics' limits again: an operator who lowers a topic's {@code max.message.bytes} while
+     * the processor runs would otherwise make every larger article fail its task (and be replayed)
+     * until a restart. When a limit cannot be read, the current ones stay.
+     */
+    private void checkLimits() {
+        if (raiseTo != null) {
+            return; // a reload's raise is due first, at the next taxonomy check
+        }
+        try {
+            RecordLimits read = readLimits(admin, config, categoryIds);
+            RecordLimits before = limits.getAndSet(read);
+            if (!read.equals(before)) {
+                LOG.warn("the topics' record limits changed: articles up to {} bytes (was {}), dead letters up to {} (was {})",
+                        read.article(), before.article(), read.deadLetter(), before.deadLetter());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the topics' max.message.bytes, keeping {}: {}", limits.get(), e.toString());
+        }
+    }
+
+    private static RecordLimits readLimits(Admin admin, KhabarConfig config, List<String> categoryIds)
+            throws InterruptedException {
+        RecordLimits read = TopicSetup.recordLimits(admin, config.topics(), categoryIds, StreamsSettings.MAX_REQUEST_BYTES);
+        LOG.debug("articles up to {} bytes, dead letters up to {} (the topics' max.message.bytes)", read.article(),
+                read.deadLetter());
+        return read;
+    }
+
+    private static Admin admin(KhabarConfig config, String bootstrap) {
+        Map<String, Object> props = new HashMap<>(config.kafka().clientProperties());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return Admin.create(props);
+    }
+
+    private static long lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return -1;
         }
     }
 
@@ -184,17 +219,20 @@ public final class ProcessorRunner implements AutoCloseable {
         }
     }
 
-    private volatile java.util.List<String> categoryIds = java.util.List.of();
-
     /** Swaps in a new taxonomy; articles processed after this use it. */
     public void reload(Taxonomy taxonomy) {
         classifier.set(new TopicClassifier(taxonomy));
-        categoryIds = taxonomy.categoryIds();
+        reloadedCategoryIds = taxonomy.categoryIds();
     }
 
     /** The categories of the taxonomy in use since the last reload (empty before any reload). */
-    public java.util.List<String> reloadedCategoryIds() {
-        return categoryIds;
+    public List<String> reloadedCategoryIds() {
+        return reloadedCategoryIds;
+    }
+
+    /** The record limits in use now. */
+    public RecordLimits limits() {
+        return limits.get();
     }
 
     public KafkaStreams streams() {
@@ -207,17 +245,20 @@ public final class ProcessorRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        if (reloader != null) {
-            reloader.shutdownNow();
+        watcher.shutdownNow();
+        try {
+            watcher.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         // leave the group at once, so the other instances take over this one's partitions now rather than
         // after the session timeout
-        streams.close(org.apache.kafka.streams.CloseOptions
-                .groupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
+        admin.close(Duration.ofSeconds(5));
         if (temporaryStateDir != null) {
             try {
-                org.apache.kafka.common.utils.Utils.delete(temporaryStateDir.toFile());
+                Utils.delete(temporaryStateDir.toFile());
             } catch (IOException e) {
                 LOG.warn("could not delete the temporary state directory {}: {}", temporaryStateDir, e.toString());
             }

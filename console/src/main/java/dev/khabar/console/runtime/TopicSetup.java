@@ -1,5 +1,6 @@
 package dev.khabar.console.runtime;
 
+import dev.khabar.processor.topology.RecordLimits;
 import dev.khabar.schemas.Topics;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,8 +33,6 @@ public final class TopicSetup {
 
     /** {@code max.message.bytes} of the topics that carry articles: raw, clean, enriched and category topics. */
     public static final int ARTICLE_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
-    /** Room for a record's key, headers and batch header beside its value. */
-    private static final int RECORD_OVERHEAD_BYTES = 16 * 1024;
 
     private TopicSetup() {
     }
@@ -71,10 +70,11 @@ public final class TopicSetup {
                 throw new IllegalStateException("timed out creating topic " + t.name() + " (is the broker reachable?)", e);
             }
         }
-        return check(admin, wanted);
+        return check(admin, wanted, topics, categoryIds);
     }
 
-    private static List<String> check(Admin admin, List<NewTopic> wanted) throws InterruptedException {
+    private static List<String> check(Admin admin, List<NewTopic> wanted, Topics topics, Collection<String> categoryIds)
+            throws InterruptedException {
         List<String> warnings = new ArrayList<>();
         Map<String, TopicDescription> existing = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -109,8 +109,9 @@ public final class TopicSetup {
         maxMessageBytes(admin, limited).forEach((topic, bytes) -> {
             if (bytes < ARTICLE_MAX_MESSAGE_BYTES) {
                 String w = String.format("topic %s takes records of at most %,d bytes (max.message.bytes); Khabar creates "
-                        + "it with %,d, so larger articles become dead letters (raise it with kafka-configs --alter "
-                        + "--add-config max.message.bytes=%d)", topic, bytes, ARTICLE_MAX_MESSAGE_BYTES, ARTICLE_MAX_MESSAGE_BYTES);
+                        + "it with %,d, so %s (raise it with kafka-configs --alter --add-config max.message.bytes=%d)",
+                        topic, bytes, ARTICLE_MAX_MESSAGE_BYTES,
+                        consequenceOfASmallLimit(topics, categoryIds, topic), ARTICLE_MAX_MESSAGE_BYTES);
                 LOG.warn(w);
                 warnings.add(w);
             }
@@ -118,26 +119,42 @@ public final class TopicSetup {
         return warnings;
     }
 
-    /**
-     * The largest enriched article the processor may write: the smallest {@code max.message.bytes} of
-     * the topics an article goes to (clean, enriched and each category's), less room for the key and
-     * headers, and no more than {@code maxRequestBytes}. A topic whose limit cannot be read counts
-     * as the broker's default.
-     */
-    public static int articleRecordLimit(Admin admin, Topics topics, Collection<String> categoryIds, int maxRequestBytes)
-            throws InterruptedException {
-        List<String> names = new ArrayList<>(List.of(topics.clean(), topics.enriched()));
-        categoryIds.forEach(id -> names.add(topics.category(id)));
-        Map<String, Integer> limits = maxMessageBytes(admin, names);
-        int smallest = maxRequestBytes;
-        for (String name : names) {
-            smallest = Math.min(smallest, limits.getOrDefault(name, BROKER_DEFAULT_MAX_MESSAGE_BYTES));
+    private static String consequenceOfASmallLimit(Topics topics, Collection<String> categoryIds, String topic) {
+        if (topic.equals(topics.dlq())) {
+            return "dead letters keep less of their input";
         }
-        return Math.max(1024, smallest - RECORD_OVERHEAD_BYTES);
+        if (topic.equals(topics.clean()) || topic.equals(topics.enriched())
+                || categoryIds.stream().map(topics::category).anyMatch(topic::equals)) {
+            return "larger articles become dead letters";
+        }
+        return "larger records cannot be written there";
     }
 
-    /** The broker's own default {@code message.max.bytes}, for a topic whose limit is unknown. */
-    private static final int BROKER_DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
+    /**
+     * The largest records the processor may write: an enriched article must fit the smallest
+     * {@code max.message.bytes} of the topics it goes to (clean, enriched and each category's), a dead
+     * letter that of {@code news.dlq}; less room for the batch, and no more than {@code maxRequestBytes}.
+     *
+     * @throws IllegalStateException when a topic's limit cannot be read (the caller keeps what it has)
+     */
+    public static RecordLimits recordLimits(Admin admin, Topics topics, Collection<String> categoryIds, int maxRequestBytes)
+            throws InterruptedException {
+        List<String> articleTopics = new ArrayList<>(List.of(topics.clean(), topics.enriched()));
+        categoryIds.forEach(id -> articleTopics.add(topics.category(id)));
+        List<String> names = new ArrayList<>(articleTopics);
+        names.add(topics.dlq());
+        Map<String, Integer> limits = maxMessageBytes(admin, names);
+        List<String> unknown = names.stream().filter(n -> !limits.containsKey(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("cannot read max.message.bytes of " + unknown);
+        }
+        int smallest = Integer.MAX_VALUE;
+        for (String name : articleTopics) {
+            smallest = Math.min(smallest, limits.get(name));
+        }
+        return RecordLimits.forTopics(smallest, limits.get(topics.dlq()), maxRequestBytes);
+    }
+
 
     /** {@code max.message.bytes} of each topic that could be described (others are left out). */
     private static Map<String, Integer> maxMessageBytes(Admin admin, Collection<String> names) throws InterruptedException {

@@ -44,8 +44,8 @@ class TopicSetupIT {
             for (String topic : List.of(topics.category("monsoon"), topics.enriched(), topics.clean())) {
                 assertThat(maxMessageBytes(admin, topic)).as(topic).isEqualTo(TopicSetup.ARTICLE_MAX_MESSAGE_BYTES);
             }
-            int limit = TopicSetup.articleRecordLimit(admin, topics, List.of("defence", "monsoon"),
-                    StreamsSettings.MAX_REQUEST_BYTES);
+            int limit = TopicSetup.recordLimits(admin, topics, List.of("defence", "monsoon"),
+                    StreamsSettings.MAX_REQUEST_BYTES).article();
             assertThat(limit).isGreaterThan(8_000_000).isLessThan(TopicSetup.ARTICLE_MAX_MESSAGE_BYTES);
         }
     }
@@ -60,7 +60,7 @@ class TopicSetupIT {
 
             assertThat(warnings).singleElement().asString()
                     .contains(topics.category("cricket")).contains("max.message.bytes");
-            int limit = TopicSetup.articleRecordLimit(admin, topics, List.of("cricket"), StreamsSettings.MAX_REQUEST_BYTES);
+            int limit = TopicSetup.recordLimits(admin, topics, List.of("cricket"), StreamsSettings.MAX_REQUEST_BYTES).article();
             assertThat(limit).isLessThan(maxMessageBytes(admin, topics.category("cricket"))).isGreaterThan(1_000_000);
         }
     }

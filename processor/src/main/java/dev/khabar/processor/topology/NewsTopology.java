@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -48,15 +49,16 @@ public final class NewsTopology {
     }
 
     public static Topology build(ProcessorConfig config, ArticlePipeline pipeline, ProcessorMetrics metrics, Clock clock) {
-        return build(config, pipeline, metrics, clock, config::maxArticleBytes);
+        return build(config, pipeline, metrics, clock, config::limits);
     }
 
     /**
-     * @param maxArticleBytes asked on every article for the largest one the article topics take, so a
-     *                        category added at run time (its topic smaller than the others) lowers it
+     * @param limits asked on every article for the largest records the topics take, so a category
+     *               added at run time (its topic smaller than the others) or a limit an operator
+     *               lowers is followed without a restart
      */
     public static Topology build(ProcessorConfig config, ArticlePipeline pipeline, ProcessorMetrics metrics, Clock clock,
-                                 java.util.function.IntSupplier maxArticleBytes) {
+                                 Supplier<RecordLimits> limits) {
         Topics topics = config.topics();
         AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.of(EnrichedArticle.class);
         AvroSerde<DeadLetter> dlqSerde = AvroSerde.of(DeadLetter.class);
@@ -64,7 +66,7 @@ public final class NewsTopology {
 
         KStream<String, ProcessedArticle> processed = builder
                 .stream(topics.raw(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-source"))
-                .processValues(() -> new ProcessArticle(pipeline, metrics, clock, maxArticleBytes), Named.as("process-article"));
+                .processValues(() -> new ProcessArticle(pipeline, metrics, clock, limits), Named.as("process-article"));
 
         Map<String, KStream<String, ProcessedArticle>> routes = processed.split(Named.as("route-"))
                 .branch((id, p) -> p.isFailure(), Branched.as("failed"))

@@ -9,6 +9,8 @@ import dev.khabar.schemas.DeadLetter;
 import dev.khabar.schemas.EnrichedArticle;
 import dev.khabar.schemas.RawArticle;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -29,20 +31,16 @@ final class ProcessArticle implements FixedKeyProcessor<String, byte[], Processe
     private final ArticlePipeline pipeline;
     private final ProcessorMetrics metrics;
     private final Clock clock;
-    /**
-     * The largest enriched article written: it goes to news.enriched, news.clean and the category
-     * topics, and must fit the smallest of their {@code max.message.bytes} (the runner reads them at
-     * start). A larger one becomes a dead letter at stage {@code serialize}.
-     */
-    private final java.util.function.IntSupplier maxArticleBytes;
+    /** The largest article and dead letter the topics take now (the runner rereads them while it runs). */
+    private final Supplier<RecordLimits> limits;
 
     private final AvroSerde<RawArticle> rawSerde = AvroSerde.of(RawArticle.class);
     private final AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.of(EnrichedArticle.class);
     private FixedKeyProcessorContext<String, ProcessedArticle> context;
 
     ProcessArticle(ArticlePipeline pipeline, ProcessorMetrics metrics, Clock clock,
-                   java.util.function.IntSupplier maxArticleBytes) {
-        this.maxArticleBytes = maxArticleBytes;
+                   Supplier<RecordLimits> limits) {
+        this.limits = limits;
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.clock = clock;
@@ -66,7 +64,7 @@ final class ProcessArticle implements FixedKeyProcessor<String, byte[], Processe
             stage = "process";
             long start = System.nanoTime();
             article = pipeline.process(raw);
-            metrics.latency().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            metrics.latency().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } catch (StageException e) {
             deadLetter(record, e.stage(), e, raw);
             return;
@@ -77,7 +75,7 @@ final class ProcessArticle implements FixedKeyProcessor<String, byte[], Processe
         // an article no sink could write would fail the task and replay this input forever
         try {
             int size = enrichedSerde.encode(article).length;
-            int limit = maxArticleBytes.getAsInt();
+            int limit = limits.get().article();
             if (size > limit) {
                 throw new RecordTooLargeException("enriched article of " + size + " bytes is larger than the "
                         + limit + "-byte limit of the article topics");
@@ -99,7 +97,7 @@ final class ProcessArticle implements FixedKeyProcessor<String, byte[], Processe
         long offset = m == null ? -1 : m.offset();
         LOG.warn("dead letter from {}-{}@{} at stage {}: {}", topic, partition, offset, stage, e.toString());
         DeadLetter dl = DeadLetters.of(stage, e, topic, partition, offset, record.key(), record.value(),
-                raw == null ? null : raw.getUrl(), clock.instant());
+                raw == null ? null : raw.getUrl(), clock.instant(), limits.get().deadLetter());
         metrics.deadLetter(stage, dl.getErrorClass());
         context.forward(record.withValue(ProcessedArticle.failed(dl)));
     }

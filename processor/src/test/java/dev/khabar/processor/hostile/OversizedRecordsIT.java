@@ -12,6 +12,7 @@ import dev.khabar.processor.error.ProcessorMetrics;
 import dev.khabar.processor.pipeline.ArticlePipeline;
 import dev.khabar.processor.topology.NewsTopology;
 import dev.khabar.processor.topology.ProcessorConfig;
+import dev.khabar.processor.topology.RecordLimits;
 import dev.khabar.processor.topology.StreamsSettings;
 import dev.khabar.schemas.AvroSerde;
 import dev.khabar.schemas.DeadLetter;
@@ -69,7 +70,9 @@ class OversizedRecordsIT {
     @Test
     void oversizedOutputsAndDeadLettersGoToTheDlqAndTheStreamGoesOn(EmbeddedKafkaBroker kafka) throws Exception {
         createTopics(kafka);
-        ProcessorConfig config = new ProcessorConfig(TOPICS, "oversized-test");
+        // the limits the runner reads from these topics: 8 MB for news.dlq, the broker's default for the category topics
+        ProcessorConfig config = new ProcessorConfig(TOPICS, "oversized-test",
+                RecordLimits.forTopics(1_048_588, EIGHT_MB, StreamsSettings.MAX_REQUEST_BYTES));
         ArticlePipeline pipeline = new ArticlePipeline(TextCleaner.defaults(), () -> new TopicClassifier(Taxonomy.defaults()),
                 ArticleEnricher.defaults(), Clock.systemUTC());
         AvroSerde<RawArticle> raw = AvroSerde.of(RawArticle.class);
@@ -106,6 +109,7 @@ class OversizedRecordsIT {
             assertThat(letters.get(1).getInputOffset()).isEqualTo(1L);
             assertThat(letters.get(1).getOriginalValue().remaining()).as("original bytes kept, capped at 1 MiB")
                     .isEqualTo(1024 * 1024);
+            assertThat(letters.get(1).getOriginalSize()).as("the input's own size").isEqualTo(corrupt.length);
             assertThat(streams.state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
         }
     }

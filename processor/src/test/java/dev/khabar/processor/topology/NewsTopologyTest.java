@@ -127,7 +127,7 @@ class NewsTopologyTest {
     @Test
     void anArticleLargerThanTheArticleTopicsTakeIsADeadLetterAndTheNextOneGoesThrough() {
         driver.close();
-        ProcessorConfig small = ProcessorConfig.defaults().withMaxArticleBytes(20_000);
+        ProcessorConfig small = ProcessorConfig.defaults().withLimits(new RecordLimits(20_000, 1_000_000));
         Properties props = StreamsSettings.properties("unused:9092", small, "/tmp/khabar-ttd", java.util.Map.of());
         driver = new TopologyTestDriver(NewsTopology.build(small, pipeline, new ProcessorMetrics(meters), CLOCK), props);
         raw = driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
@@ -149,6 +149,43 @@ class NewsTopologyTest {
         assertThat(letter.getErrorClass()).contains("RecordTooLargeException");
         assertThat(dlq.isEmpty()).isTrue();
         assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getId).containsExactly(small1.getId());
+    }
+
+    @Test
+    void limitsAreAskedForOnEveryRecordAndADeadLetterKeepsOnlyTheInputTheDlqTakes() {
+        driver.close();
+        AtomicReference<RecordLimits> limits = new AtomicReference<>(new RecordLimits(100_000, 1_000_000));
+        ProcessorConfig config = ProcessorConfig.defaults();
+        Properties props = StreamsSettings.properties("unused:9092", config, "/tmp/khabar-ttd", java.util.Map.of());
+        driver = new TopologyTestDriver(NewsTopology.build(config, pipeline, new ProcessorMetrics(meters), CLOCK,
+                limits::get), props);
+        raw = driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(TOPICS.enriched(), new StringDeserializer(), enrichedSerde);
+        dlq = driver.createOutputTopic(TOPICS.dlq(), new StringDeserializer(), dlqSerde);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 400; i++) { // ~34 KB of text
+            text.append("Paragraph ").append(i).append(" of the council's budget report lists schools, buses and parks.\n");
+        }
+        RawArticle first = raw("https://x.example/report-1", "A long report", text.toString());
+        RawArticle second = raw("https://x.example/report-2", "The same report again", text.toString());
+        byte[] garbage = new byte[100_000];
+        java.util.Arrays.fill(garbage, (byte) 'x');
+
+        raw.pipeInput(first.getId(), rawSerde.encode(first));
+        limits.set(new RecordLimits(20_000, 40_000)); // an operator lowered the topics' limits
+        raw.pipeInput(second.getId(), rawSerde.encode(second));
+        raw.pipeInput("k", garbage);
+
+        assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getId).containsExactly(first.getId());
+        List<DeadLetter> letters = dlq.readValuesToList();
+        assertThat(letters).extracting(DeadLetter::getStage).containsExactly("serialize", "deserialize");
+        assertThat(letters.get(0).getUrl()).isEqualTo(second.getUrl());
+        assertThat(letters.get(0).getMessage()).contains("20000-byte limit");
+        DeadLetter cut = letters.get(1);
+        assertThat(cut.getOriginalSize()).isEqualTo(garbage.length);
+        assertThat(cut.getOriginalValue().remaining()).as("cut to fit a 40,000-byte dead letter")
+                .isPositive().isLessThan(40_000);
+        assertThat(dlqSerde.serialize(TOPICS.dlq(), cut).length + 2 * "k".length()).isLessThanOrEqualTo(40_000);
     }
 
     @Test
