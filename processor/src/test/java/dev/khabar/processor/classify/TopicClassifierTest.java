@@ -250,6 +250,37 @@ class TopicClassifierTest {
     }
 
     @Test
+    void policeWorkGunSalutesAndRumouredVisitsAreNotOurs() {
+        // a police-led encounter, its weapons recovered, is police news; a security forces' operation stays defence
+        assertThat(labels("गढ़चिरौली में पुलिस मुठभेड़, तीन नक्सली ढेर",
+                "गढ़चिरौली में पुलिस के विशेष दल के साथ मुठभेड़ में तीन नक्सली मारे गए। पुलिस अधीक्षक के अनुसार मौके से "
+                        + "दो राइफल और अन्य हथियार बरामद किए गए।")).isEmpty();
+        assertThat(labels("Gangster shot in police encounter, pistol and cartridges seized",
+                "A wanted gangster was injured in an encounter with a police team near the highway; officers from the "
+                        + "police station said a pistol and cartridges were seized.")).isEmpty();
+        assertThat(labels("कश्मीर में सेना का अभियान, दो आतंकवादी ढेर",
+                "कुपवाड़ा में सेना और सुरक्षा बलों के संयुक्त अभियान में दो आतंकवादी मारे गए, हथियार बरामद हुए।"))
+                .contains("defence");
+        // a guest of state greeted with a gun salute, a summit guarded by police and soldiers
+        assertThat(labels("मिस्र के राष्ट्रपति का राष्ट्रपति भवन में स्वागत",
+                "भारत की राजकीय यात्रा पर आए मिस्र के राष्ट्रपति का राष्ट्रपति भवन में 21 तोपों की सलामी के साथ औपचारिक "
+                        + "स्वागत किया गया। इसके बाद "
+                        + "दोनों देशों के बीच प्रतिनिधिमंडल स्तर की वार्ता हुई और व्यापार समझौतों पर हस्ताक्षर हुए।"))
+                .containsExactly("diplomacy");
+        assertThat(labels("G7 leaders meet in Apulia",
+                "Leaders of the G7 met in southern Italy, where the host prime minister held bilateral talks with the "
+                        + "leaders of Japan and Canada. Security was tight, with police and soldiers deployed around the "
+                        + "resort.")).containsExactly("diplomacy");
+        // a visit the foreign ministry calls speculation is no visit
+        assertThat(labels("प्रधानमंत्री की वियतनाम यात्रा की अटकलें, मंत्रालय ने कहा कार्यक्रम तय नहीं",
+                "विदेश मंत्रालय के प्रवक्ता ने प्रधानमंत्री की वियतनाम यात्रा की खबरों को अटकल बताया और कहा कि अभी ऐसा "
+                        + "कोई कार्यक्रम तय नहीं है।")).doesNotContain("vietnam-visit");
+        assertThat(labels("Ministry dismisses talk of president's Vietnam trip",
+                "The foreign ministry dismissed reports of a presidential visit to Vietnam as speculation and said "
+                        + "there were no plans for such a trip this year.")).doesNotContain("vietnam-visit");
+    }
+
+    @Test
     void aStateVisitByVietnamsOwnLeaderIsNotAVietnamVisit() {
         assertThat(labels("Vietnam's president begins state visit",
                 "Vietnam's president began a state visit to Mongolia on Monday, meeting his counterpart in "
