@@ -144,8 +144,14 @@ public final class ProcessorRunner implements AutoCloseable {
             return;
         }
         taxonomySeen = modified;
+        Taxonomy next;
         try {
-            Taxonomy next = Taxonomy.load(file);
+            next = Taxonomy.load(file);
+        } catch (RuntimeException e) {
+            LOG.error("taxonomy {} is invalid, keeping the previous one: {}", file, e.getMessage());
+            return;
+        }
+        try {
             // a new category's topic exists, and the limits allow for it, before anything is routed to it
             TopicSetup.ensure(admin, config.topics(), next.categoryIds(), config.kafka().partitions(),
                     config.kafka().replicationFactor());
@@ -161,7 +167,10 @@ public final class ProcessorRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.error("taxonomy {} is invalid, keeping the previous one: {}", file, e.getMessage());
+            // the broker, not the file: the previous taxonomy stays, and the next check tries again
+            taxonomySeen = Long.MIN_VALUE;
+            LOG.warn("cannot prepare the topics of taxonomy {} ({}); keeping the previous one and trying again", file,
+                    e.getMessage());
         }
     }
 
