@@ -26,11 +26,13 @@ import java.util.Set;
  * बंधन"), and only the longest of overlapping terms counts. The title counts more than the lead,
  * the lead more than the rest.
  *
- * <p>An article with headings is also labelled per section (see {@link Paragraphs}). A label
+ * <p>An article with headings is also labelled per section (see {@link Paragraphs}), and a digest
+ * of short items per item (see {@link Digest}). A label
  * that a section earns on its own is promoted to the article: a post whose last section reports
  * an official visit to Vietnam is labelled {@code vietnam-visit}, with that section's evidence —
  * unless the article as a whole scores below zero for that label (its negative contexts win), as a
- * football report with a section headed "A defence that held firm" does. A category with
+ * football report with a section headed "A defence that held firm" does (a digest's item keeps its
+ * label whatever the other items are about). A category with
  * {@code passage_sentences} is also scored over the sentences around each of its key terms: a
  * passage that earns the label on its own gives it to the article, again unless the article as a
  * whole scores below zero (trade figures whose last sentence has a prime minister arriving in
@@ -88,14 +90,17 @@ public final class TopicClassifier {
             }
         }
         List<SectionLabel> sections = new ArrayList<>();
-        for (int[] s : sections(paragraphs)) {
+        List<int[]> digestItems = Digest.items(body, paragraphs);
+        boolean digest = !digestItems.isEmpty();
+        for (int[] s : digest ? digestItems : sections(paragraphs)) {
             Scope scope = new Scope(false, s[0], s[1], s[2], s[3], leadEnd);
             Set<String> labels = new LinkedHashSet<>();
             for (int c = 0; c < categories.size(); c++) {
                 Outcome o = scorer.score(categories.get(c), hits.get(c), scope, mentions, head, body);
                 // A section's label is the article's too, unless the article as a whole argues against it
-                // (negative score: a match report's "A defence that held firm" section is still sport).
-                if (o.applies() && article[c].score() >= 0) {
+                // (negative score: a match report's "A defence that held firm" section is still sport) —
+                // but a digest's items are stories of their own, and the others' sport does not count.
+                if (o.applies() && (digest || article[c].score() >= 0)) {
                     String id = categories.get(c).id();
                     labels.add(id);
                     scores.merge(id, round(o.score()), Math::max);

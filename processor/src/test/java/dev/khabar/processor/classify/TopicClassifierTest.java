@@ -281,6 +281,31 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aDigestsItemsAreLabelledOneByOne() {
+        // the weather, markets and sport of the other items do not argue against the one that reports a visit
+        String digest = """
+                Cold wave: Night temperatures fell to four degrees in the plains, and the weather office expects fog.
+                Markets: The Sensex closed 300 points higher as bank shares gained.
+                Defence minister in Hanoi: The defence minister arrived in Hanoi on a three-day official visit to Vietnam \
+                and held talks with his Vietnamese counterpart on training and patrol vessels.
+                Cricket: India won the second Test by an innings after the bowlers took eight wickets on the last day.""";
+        Classification c = CLASSIFIER.classify("News in brief", digest, "en");
+        assertThat(c.labels()).containsExactlyInAnyOrder("vietnam-visit", "diplomacy", "defence");
+        assertThat(c.sections()).extracting(SectionLabel::heading)
+                .containsExactly("Cold wave", "Markets", "Defence minister in Hanoi", "Cricket");
+        assertThat(c.sections().get(2).labels()).contains("vietnam-visit");
+        assertThat(c.sections().get(0).labels()).isEmpty();
+        // a cricket report in romanised Hindi, an industry trade mission
+        assertThat(labels("Gendbazon ka hamla: mehmaan ballebaz bikhre",
+                "Doosre din Indian gendbazon ne hamla bol diya aur mehmaan team ki defence do ghante mein bikhar gayi. "
+                        + "Pace attack ke aage unke ballebaz tik nahi paaye.")).isEmpty();
+        assertThat(labels("Indian pump makers on a trade mission to Da Nang",
+                "A delegation of about 20 Indian engineering companies spent two days in Da Nang, meeting Vietnamese "
+                        + "distributors and water utilities. Several firms signed distribution agreements with local "
+                        + "companies.")).isEmpty();
+    }
+
+    @Test
     void aStateVisitByVietnamsOwnLeaderIsNotAVietnamVisit() {
         assertThat(labels("Vietnam's president begins state visit",
                 "Vietnam's president began a state visit to Mongolia on Monday, meeting his counterpart in "
