@@ -6,11 +6,9 @@ import dev.khabar.console.config.ConfigLoader;
 import dev.khabar.console.config.KhabarConfig;
 import dev.khabar.kafka.EmbeddedKafkaBroker;
 import dev.khabar.kafka.EmbeddedKafkaExtension;
-import dev.khabar.schemas.ArticleIds;
 import dev.khabar.schemas.AvroSerde;
 import dev.khabar.schemas.DeadLetter;
 import dev.khabar.schemas.EnrichedArticle;
-import dev.khabar.schemas.RawArticle;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,10 +55,8 @@ class TaxonomyReloadIT {
             TopicSetup.ensure(admin, config.topics(), List.of("cricket"), 1, (short) 1);
         }
         try (ProcessorRunner runner = ProcessorRunner.start(config, kafka.bootstrapServers(), new SimpleMeterRegistry());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                     new StringSerializer(), new ByteArraySerializer())) {
-            send(producer, config, "https://x.example/1", "Monsoon arrives early", "The monsoon reached Kerala today.");
+             KafkaProducer<String, byte[]> producer = RunningProcessor.producer(kafka)) {
+            RunningProcessor.send(producer, config, "https://x.example/1", "Monsoon arrives early", "The monsoon reached Kerala today.");
             assertThat(read(config, config.topics().enriched(), 1).get(0).getLabels()).isEmpty();
 
             Files.writeString(taxonomy, TWO);
@@ -85,7 +77,7 @@ class TaxonomyReloadIT {
             }
             assertThat(runner.reloadedCategoryIds()).contains("cricket", "monsoon");
 
-            send(producer, config, "https://x.example/2", "मानसून ने पूरे देश को ढका", "मानसून समय से पहले पूरे देश में पहुंच गया।");
+            RunningProcessor.send(producer, config, "https://x.example/2", "मानसून ने पूरे देश को ढका", "मानसून समय से पहले पूरे देश में पहुंच गया।");
             EnrichedArticle second = read(config, config.topics().enriched(), 2).get(1);
             assertThat(second.getLabels()).containsExactly("monsoon");
             assertThat(read(config, config.topics().category("monsoon"), 1)).extracting(EnrichedArticle::getId)
@@ -110,10 +102,7 @@ class TaxonomyReloadIT {
             text.append("Rainfall table row ").append(text.length()).append(": district, millimetres, departure.\n");
         }
         try (ProcessorRunner runner = ProcessorRunner.start(config, kafka.bootstrapServers(), new SimpleMeterRegistry());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                     ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024),
-                     new StringSerializer(), new ByteArraySerializer())) {
+             KafkaProducer<String, byte[]> producer = RunningProcessor.producer(kafka)) {
             Files.writeString(taxonomy, TWO);
             Files.setLastModifiedTime(taxonomy, FileTime.from(Instant.now().plusSeconds(1)));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -122,8 +111,8 @@ class TaxonomyReloadIT {
             }
             assertThat(runner.reloadedCategoryIds()).contains("monsoon");
 
-            send(producer, config, "https://x.example/rain-table", "Monsoon rainfall, district by district", text.toString());
-            send(producer, config, "https://x.example/rain", "Monsoon arrives early", "The monsoon reached Kerala today.");
+            RunningProcessor.send(producer, config, "https://x.example/rain-table", "Monsoon rainfall, district by district", text.toString());
+            RunningProcessor.send(producer, config, "https://x.example/rain", "Monsoon arrives early", "The monsoon reached Kerala today.");
 
             // the 2 MB article fits news.enriched (8 MB) but not the monsoon topic: a dead letter, and the stream goes on
             assertThat(read(config, config.topics().enriched(), 1)).extracting(EnrichedArticle::getTitle)
@@ -142,21 +131,8 @@ class TaxonomyReloadIT {
         }
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, KhabarConfig config, String url, String title,
-                             String text) throws Exception {
-        RawArticle a = RawArticle.newBuilder().setId(ArticleIds.of(url)).setUrl(url).setCanonicalUrl(url)
-                .setSourceId("t").setFetchedAt(Instant.now()).setHttpStatus(200).setTitle(title).setText(text)
-                .setExtractorVersion("t").build();
-        producer.send(new ProducerRecord<>(config.topics().raw(), a.getId(), AvroSerde.of(RawArticle.class).encode(a))).get();
-    }
-
     private static List<EnrichedArticle> read(KhabarConfig config, String topic, int n) {
-        AvroSerde<EnrichedArticle> serde = AvroSerde.of(EnrichedArticle.class);
-        List<EnrichedArticle> out = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        try (TopicTail tail = new TopicTail(config.kafka().bootstrap(), Map.of(), List.of(topic), true)) {
-            tail.run((t, r) -> out.add(serde.decode(r.value())), () -> out.size() >= n || System.nanoTime() > deadline);
-        }
+        List<EnrichedArticle> out = RunningProcessor.read(config, topic, n, AvroSerde.of(EnrichedArticle.class)::decode);
         assertThat(out).as(topic).hasSizeGreaterThanOrEqualTo(n);
         return out;
     }

@@ -7,15 +7,11 @@ import dev.khabar.console.config.KhabarConfig;
 import dev.khabar.kafka.EmbeddedKafkaBroker;
 import dev.khabar.kafka.EmbeddedKafkaExtension;
 import dev.khabar.processor.classify.Taxonomy;
-import dev.khabar.schemas.ArticleIds;
 import dev.khabar.schemas.AvroSerde;
 import dev.khabar.schemas.DeadLetter;
 import dev.khabar.schemas.EnrichedArticle;
-import dev.khabar.schemas.RawArticle;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +21,9 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,8 +43,8 @@ class TopicLimitsIT {
         }
         String report = table(200_000);
         try (ProcessorRunner runner = ProcessorRunner.start(config, kafka.bootstrapServers(), new SimpleMeterRegistry());
-             KafkaProducer<String, byte[]> producer = producer(kafka)) {
-            send(producer, config, "https://x.example/table-1", "Rainfall, district by district", report);
+             KafkaProducer<String, byte[]> producer = RunningProcessor.producer(kafka)) {
+            RunningProcessor.send(producer, config, "https://x.example/table-1", "Rainfall, district by district", report);
             assertThat(readEnriched(config, 1)).extracting(EnrichedArticle::getUrl)
                     .containsExactly("https://x.example/table-1");
 
@@ -67,8 +60,8 @@ class TopicLimitsIT {
             }
             assertThat(runner.limits().article()).as("the lowered limit is read again").isLessThan(100_000);
 
-            send(producer, config, "https://x.example/table-2", "Rainfall, district by district, again", report);
-            send(producer, config, "https://x.example/short", "Monsoon arrives early", "The monsoon reached Kerala today.");
+            RunningProcessor.send(producer, config, "https://x.example/table-2", "Rainfall, district by district, again", report);
+            RunningProcessor.send(producer, config, "https://x.example/short", "Monsoon arrives early", "The monsoon reached Kerala today.");
 
             assertThat(readEnriched(config, 2)).extracting(EnrichedArticle::getUrl)
                     .containsExactly("https://x.example/table-1", "https://x.example/short");
@@ -92,9 +85,9 @@ class TopicLimitsIT {
         byte[] corrupt = new byte[1_500_000];
         Arrays.fill(corrupt, (byte) '<');
         try (ProcessorRunner runner = ProcessorRunner.start(config, kafka.bootstrapServers(), new SimpleMeterRegistry());
-             KafkaProducer<String, byte[]> producer = producer(kafka)) {
+             KafkaProducer<String, byte[]> producer = RunningProcessor.producer(kafka)) {
             producer.send(new ProducerRecord<>(config.topics().raw(), "corrupt", corrupt)).get();
-            send(producer, config, "https://x.example/short", "Monsoon arrives early", "The monsoon reached Kerala today.");
+            RunningProcessor.send(producer, config, "https://x.example/short", "Monsoon arrives early", "The monsoon reached Kerala today.");
 
             assertThat(readEnriched(config, 1)).extracting(EnrichedArticle::getUrl)
                     .containsExactly("https://x.example/short");
@@ -122,39 +115,17 @@ class TopicLimitsIT {
         return text.toString();
     }
 
-    private static KafkaProducer<String, byte[]> producer(EmbeddedKafkaBroker kafka) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static void send(KafkaProducer<String, byte[]> producer, KhabarConfig config, String url, String title,
-                             String text) throws Exception {
-        RawArticle a = RawArticle.newBuilder().setId(ArticleIds.of(url)).setUrl(url).setCanonicalUrl(url)
-                .setSourceId("t").setFetchedAt(Instant.now()).setHttpStatus(200).setTitle(title).setText(text)
-                .setExtractorVersion("t").build();
-        producer.send(new ProducerRecord<>(config.topics().raw(), a.getId(), AvroSerde.of(RawArticle.class).encode(a))).get();
-    }
-
     private static List<EnrichedArticle> readEnriched(KhabarConfig config, int n) {
         AvroSerde<EnrichedArticle> serde = AvroSerde.of(EnrichedArticle.class);
-        List<EnrichedArticle> out = read(config, config.topics().enriched(), n, serde::decode);
+        List<EnrichedArticle> out = RunningProcessor.read(config, config.topics().enriched(), n, serde::decode);
         assertThat(out).as("enriched articles").hasSizeGreaterThanOrEqualTo(n);
         return out;
     }
 
     private static List<DeadLetter> readDeadLetters(KhabarConfig config, int n) {
         AvroSerde<DeadLetter> serde = AvroSerde.of(DeadLetter.class);
-        List<DeadLetter> out = read(config, config.topics().dlq(), n, serde::decode);
+        List<DeadLetter> out = RunningProcessor.read(config, config.topics().dlq(), n, serde::decode);
         assertThat(out).as("dead letters").hasSizeGreaterThanOrEqualTo(n);
-        return out;
-    }
-
-    private static <T> List<T> read(KhabarConfig config, String topic, int n, java.util.function.Function<byte[], T> decode) {
-        List<T> out = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        try (TopicTail tail = new TopicTail(config.kafka().bootstrap(), Map.of(), List.of(topic), true)) {
-            tail.run((t, r) -> out.add(decode.apply(r.value())), () -> out.size() >= n || System.nanoTime() > deadline);
-        }
         return out;
     }
 }
