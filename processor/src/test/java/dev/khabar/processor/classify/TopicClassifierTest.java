@@ -306,6 +306,24 @@ class TopicClassifierTest {
     }
 
     @Test
+    void businessDelegationsDrugDrivesAndFestivalSecurityAreNotOurs() {
+        // "प्रमुख" is a chief, but also just "major": a major chamber's traders arriving in Da Nang are no visit
+        assertThat(labels("निर्यातकों का कारोबारी दल दा नांग पहुंचा",
+                "देश के एक प्रमुख निर्यात संगठन का 30 सदस्यीय कारोबारी दल मंगलवार को दा नांग पहुंचा। सदस्य वहां के "
+                        + "आयातकों के साथ बैठकें करेंगे।")).isEmpty();
+        assertThat(labels("State's war against drugs: 120 peddlers arrested",
+                "Police arrested 120 drug peddlers and seized heroin worth crores as the state's war against drugs "
+                        + "entered its second month.")).isEmpty();
+        assertThat(labels("Police and paramilitary deployed for Durga Puja immersion",
+                "Over 8,000 police personnel and two companies of paramilitary forces will be deployed along the "
+                        + "immersion routes, the police commissioner said; CCTV cameras will watch the processions."))
+                .isEmpty();
+        // romanised army recruitment is defence
+        assertThat(labels("Agniveer bharti rally Jhansi mein shuru",
+                "Sena ki Agniveer bharti rally mein pehle din 5,000 yuvaon ne daud mein hissa liya.")).contains("defence");
+    }
+
+    @Test
     void aStateVisitByVietnamsOwnLeaderIsNotAVietnamVisit() {
         assertThat(labels("Vietnam's president begins state visit",
                 "Vietnam's president began a state visit to Mongolia on Monday, meeting his counterpart in "

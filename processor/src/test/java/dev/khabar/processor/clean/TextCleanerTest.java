@@ -53,6 +53,19 @@ class TextCleanerTest {
     }
 
     @Test
+    void removesRelatedArticleLinesAndAdvertisementMarkersInEveryScript() {
+        String text = """
+                Nước ngập sâu trên nhiều tuyến phố.
+                Xem thêm: Thủ tướng tiếp đoàn khách quốc tế
+                Читайте также: Министр прибыл с визитом
+                Yeh bhi padhein: Sena pramukh ka daura
+                विज्ञापन
+                ADVERTISEMENT
+                Giao thông ùn tắc kéo dài.""";
+        assertThat(cleaner.clean(text)).isEqualTo("Nước ngập sâu trên nhiều tuyến phố.\nGiao thông ùn tắc kéo dài.");
+    }
+
+    @Test
     void keepsLinesThatOnlyContainAPhrase() {
         String text = "Readers who subscribe to the paper were asked to share this survey widely.";
         assertThat(cleaner.clean(text)).isEqualTo(text);
