@@ -73,7 +73,7 @@ public final class KhabarSchemas {
     static void trustGeneratedClasses() {
         ClassSecurityValidator.ClassSecurityPredicate ours = ClassSecurityValidator.builder()
                 .add(RawArticle.class).add(Image.class)
-                .add(EnrichedArticle.class).add(Evidence.class).add(Entity.class).add(Mention.class)
+                .add(EnrichedArticle.class).add(Evidence.class).add(SectionLabels.class).add(Entity.class).add(Mention.class)
                 .add(DateMention.class).add(DeadLetter.class)
                 .add(FrontierEntry.class).add(FetchLogEntry.class).add(UrlState.class).add(StatsCount.class)
                 .build();

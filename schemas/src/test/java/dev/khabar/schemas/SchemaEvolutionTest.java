@@ -32,6 +32,34 @@ class SchemaEvolutionTest {
     }
 
     @Test
+    void everyRecordTypeOfEveryCurrentSchemaIsTrustedForDecoding() throws Exception {
+        KhabarSchemas.current(); // loads the class, which trusts its generated classes
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Schema s : KhabarSchemas.current()) {
+            collectRecords(s, names);
+        }
+        assertThat(names).contains("dev.khabar.schemas.SectionLabels", "dev.khabar.schemas.Evidence");
+        for (String name : names) {
+            assertThat(org.apache.avro.util.ClassSecurityValidator.getGlobal().isTrusted(Class.forName(name)))
+                    .as("%s is trusted (KhabarSchemas.trustGeneratedClasses)", name).isTrue();
+        }
+    }
+
+    private static void collectRecords(Schema s, java.util.Set<String> names) {
+        switch (s.getType()) {
+            case RECORD -> {
+                if (names.add(s.getFullName())) {
+                    s.getFields().forEach(f -> collectRecords(f.schema(), names));
+                }
+            }
+            case ARRAY -> collectRecords(s.getElementType(), names);
+            case MAP -> collectRecords(s.getValueType(), names);
+            case UNION -> s.getTypes().forEach(t -> collectRecords(t, names));
+            default -> { }
+        }
+    }
+
+    @Test
     void historyHoldsAnOlderRawArticle() {
         assertThat(KhabarSchemas.history("RawArticle")).isNotEmpty();
         assertThat(KhabarSchemas.byFingerprint()).hasSizeGreaterThan(KhabarSchemas.current().size());

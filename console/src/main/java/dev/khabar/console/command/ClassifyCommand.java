@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.khabar.console.view.AvroJson;
 import dev.khabar.processor.classify.Classification;
 import dev.khabar.processor.classify.EvidenceSpan;
+import dev.khabar.processor.classify.SectionLabel;
 import dev.khabar.processor.classify.Taxonomy;
 import dev.khabar.processor.classify.TopicClassifier;
 import dev.khabar.processor.clean.TextCleaner;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 /** The processor's classifier offline: JSON lines in, one JSON line of labels out per input. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Read {\"id\",\"title\",\"text\",\"lang\"?} JSON lines on stdin; write "
-                + "{\"id\",\"labels\",\"scores\",\"evidence\"} per line.")
+                + "{\"id\",\"labels\",\"scores\",\"evidence\",\"sections\"} per line.")
 public final class ClassifyCommand implements Callable<Integer> {
 
     @Option(names = "--taxonomy", paramLabel = "FILE", description = "taxonomy YAML (default: the built-in one)")
@@ -72,6 +73,11 @@ public final class ClassifyCommand implements Callable<Integer> {
                     .addObject();
             e.put("field", s.field()).put("text", s.text()).put("start", s.start()).put("end", s.end())
                     .put("weight", s.weight());
+        }
+        ArrayNode sections = result.putArray("sections");
+        for (SectionLabel s : c.sections()) {
+            ObjectNode section = sections.addObject().put("heading", s.heading()).put("start", s.start()).put("end", s.end());
+            s.labels().forEach(section.putArray("labels")::add);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.khabar.processor.pipeline;
 
 import dev.khabar.processor.classify.Classification;
 import dev.khabar.processor.classify.EvidenceSpan;
+import dev.khabar.processor.classify.SectionLabel;
 import dev.khabar.processor.classify.TopicClassifier;
 import dev.khabar.processor.clean.TextCleaner;
 import dev.khabar.processor.enrich.ArticleEnricher;
@@ -14,6 +15,7 @@ import dev.khabar.schemas.Entity;
 import dev.khabar.schemas.Evidence;
 import dev.khabar.schemas.Mention;
 import dev.khabar.schemas.RawArticle;
+import dev.khabar.schemas.SectionLabels;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +69,7 @@ public final class ArticlePipeline {
                 .setLabels(List.copyOf(c.labels()))
                 .setScores(new LinkedHashMap<>(c.scores()))
                 .setEvidence(c.evidence().stream().map(ArticlePipeline::evidence).toList())
+                .setSections(c.sections().stream().map(ArticlePipeline::section).toList())
                 .setEntities(e.entities().stream().map(ArticlePipeline::entity).toList())
                 .setDates(e.dates().stream().map(ArticlePipeline::date).toList())
                 .setKeywords(List.copyOf(e.keywords()))
@@ -80,7 +83,8 @@ public final class ArticlePipeline {
 
     /** The same article as it goes to the clean topic: cleaned and enriched, without labels. */
     public static EnrichedArticle withoutLabels(EnrichedArticle a) {
-        return EnrichedArticle.newBuilder(a).setLabels(List.of()).setScores(Map.of()).setEvidence(List.of()).build();
+        return EnrichedArticle.newBuilder(a).setLabels(List.of()).setScores(Map.of()).setEvidence(List.of())
+                .setSections(List.of()).build();
     }
 
     private static <T> T stage(String name, Supplier<T> work) {
@@ -93,6 +97,10 @@ public final class ArticlePipeline {
 
     private static Evidence evidence(EvidenceSpan s) {
         return new Evidence(s.label(), s.field(), s.text(), s.start(), s.end(), s.weight());
+    }
+
+    private static SectionLabels section(SectionLabel s) {
+        return new SectionLabels(s.heading(), s.start(), s.end(), List.copyOf(s.labels()));
     }
 
     private static Entity entity(EntityMatch m) {

@@ -110,6 +110,29 @@ class NewsTopologyTest {
     }
 
     @Test
+    void aPostWhoseLastSectionReportsTheVisitCarriesThatSectionsLabelsOnTheEnrichedRecord() {
+        RawArticle article = raw("https://blog.example/monsoon-and-more", "इस हफ़्ते की बातें",
+                "मानसून की तैयारी\n"
+                        + "नगर निगम ने नालों की सफ़ाई शुरू कर दी है और जलभराव वाले इलाक़ों की सूची बनाई गई है। बारिश से "
+                        + "पहले सड़कों की मरम्मत पूरी करने का लक्ष्य है।\n"
+                        + "प्रधानमंत्री का वियतनाम दौरा\n"
+                        + "प्रधानमंत्री तीन दिन की राजकीय यात्रा पर हनोई पहुंचे, जहां वियतनाम के राष्ट्रपति ने उनका स्वागत "
+                        + "किया और दोनों देशों के बीच व्यापार और ऊर्जा पर समझौते हुए।");
+
+        raw.pipeInput(article.getId(), rawSerde.encode(article));
+
+        EnrichedArticle out = enriched.readValue();
+        assertThat(out.getLabels()).contains("vietnam-visit", "diplomacy");
+        assertThat(out.getSections()).extracting(s -> s.getHeading())
+                .containsExactly("मानसून की तैयारी", "प्रधानमंत्री का वियतनाम दौरा");
+        assertThat(out.getSections().get(0).getLabels()).isEmpty();
+        assertThat(out.getSections().get(1).getLabels()).contains("vietnam-visit", "diplomacy");
+        assertThat(out.getText().substring(out.getSections().get(1).getStart(), out.getSections().get(1).getEnd()))
+                .startsWith("प्रधानमंत्री का वियतनाम दौरा");
+        assertThat(clean.readValue().getSections()).as("news.clean carries no labels").isEmpty();
+    }
+
+    @Test
     void sportNewsCarriesNoLabelAndReachesNoCategoryTopic() {
         RawArticle article = raw("https://news.example/sport", "City hold on for a 2-1 win",
                 "City's defence held firm in the second half as the visitors pressed for an equaliser. "
