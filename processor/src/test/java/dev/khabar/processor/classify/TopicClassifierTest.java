@@ -324,6 +324,24 @@ class TopicClassifierTest {
     }
 
     @Test
+    void ambassadorsOfBrandsAndFestivalGuardsAreNotOursWhileFarewellsAndPortCallsAreVisits() {
+        assertThat(labels("Cricketer named brand ambassador of a paint company",
+                "The paint maker signed the all-rounder as its brand ambassador for three years; he will appear in "
+                        + "its television campaigns.")).isEmpty();
+        assertThat(labels("Ca sĩ trở thành đại sứ thương hiệu",
+                "Một hãng thời trang chọn nữ ca sĩ làm đại sứ thương hiệu cho bộ sưu tập mùa hè.")).isEmpty();
+        assertThat(labels("कुंभ स्नान के लिए सुरक्षा के व्यापक इंतजाम",
+                "स्नान पर्व के लिए 15 हजार पुलिसकर्मियों के साथ केंद्रीय सशस्त्र बलों की कंपनियां तैनात की गई हैं। "
+                        + "श्रद्धालुओं की भीड़ पर ड्रोन और सीसीटीवी कैमरों से नजर रखी जाएगी।")).isEmpty();
+        assertThat(labels("Foreign minister leaves Hanoi after talks on rail and rice",
+                "Australia's foreign minister left Hanoi after two days of talks with Vietnamese leaders on a rail "
+                        + "project and rice exports.")).contains("vietnam-visit", "diplomacy");
+        assertThat(labels("नौसेना के दो युद्धपोत सद्भावना यात्रा पर वियतनाम पहुंचे",
+                "भारतीय नौसेना के दो युद्धपोत तीन दिन की सद्भावना यात्रा पर वियतनाम के हाई फोंग बंदरगाह पहुंचे, जहां "
+                        + "वियतनामी नौसेना ने उनका स्वागत किया।")).contains("vietnam-visit", "defence");
+    }
+
+    @Test
     void aStateVisitByVietnamsOwnLeaderIsNotAVietnamVisit() {
         assertThat(labels("Vietnam's president begins state visit",
                 "Vietnam's president began a state visit to Mongolia on Monday, meeting his counterpart in "
