@@ -342,6 +342,25 @@ class TopicClassifierTest {
     }
 
     @Test
+    void theUrduFormalAndHinglishRegistersOfHindiNewsAreRead() {
+        assertThat(labels("वज़ीर-ए-आज़म तीन रोज़ा दौरे पर हनोई पहुंचे",
+                "हिंदुस्तान के वज़ीर-ए-आज़म तीन रोज़ा सरकारी दौरे पर हनोई पहुंचे, जहां वियतनामी हममंसब से उनकी "
+                        + "गुफ़्तगू होगी। दोनों मुल्कों के ताल्लुकात पर बातचीत होगी।")).contains("vietnam-visit", "diplomacy");
+        assertThat(labels("जापान के साथ मुआहिदे पर दस्तख़त",
+                "हिंदुस्तान और जापान ने बुनियादी ढांचे पर एक मुआहिदे पर दस्तख़त किए। वज़ीर-ए-ख़ारिजा ने कहा कि इससे "
+                        + "दोनों मुल्कों के ताल्लुकात और मज़बूत होंगे।")).contains("diplomacy");
+        assertThat(labels("नेवी के लिए हेलिकॉप्टरों की डिफेंस डील पर साइन",
+                "डिफेंस मिनिस्ट्री ने नेवी के लिए 12 हेलिकॉप्टरों की डिफेंस डील पर साइन किए; पहली डिलीवरी अगले साल "
+                        + "होगी।")).contains("defence");
+        assertThat(labels("शिष्टमंडल वियतनाम की राजधानी पहुंचा",
+                "उपराष्ट्रपति के नेतृत्व में एक उच्चस्तरीय शिष्टमंडल चार दिन की यात्रा पर वियतनाम की राजधानी पहुंचा।"))
+                .contains("vietnam-visit");
+        assertThat(labels("Ministry rejects reports of a PM trip to Vietnam",
+                "The foreign ministry rejected reports that the prime minister would travel to Vietnam next month, "
+                        + "calling them speculation.")).doesNotContain("vietnam-visit");
+    }
+
+    @Test
     void aStateVisitByVietnamsOwnLeaderIsNotAVietnamVisit() {
         assertThat(labels("Vietnam's president begins state visit",
                 "Vietnam's president began a state visit to Mongolia on Monday, meeting his counterpart in "
