@@ -361,6 +361,39 @@ class TopicClassifierTest {
     }
 
     @Test
+    void wireCopyFactChecksAndTheOtherLanguagesRegisters() {
+        assertThat(labels("Chancellor kicks off Asia swing in Hanoi",
+                "The German chancellor kicked off a four-nation Asia swing in Hanoi on Monday and met the prime "
+                        + "minister for talks on skilled workers.")).contains("vietnam-visit");
+        assertThat(labels("Trade minister wraps up Hanoi stop",
+                "The Canadian trade minister wrapped up a two-day stop in Hanoi and flew on to Manila.")).contains("vietnam-visit");
+        assertThat(labels("Japan's foreign minister tours Laos",
+                "Japan's foreign minister arrived in Vientiane; officials said a stop in Hanoi was not planned on this "
+                        + "trip.")).doesNotContain("vietnam-visit");
+        assertThat(labels("Telecom operators start a tariff war",
+                "Two operators cut data prices by half, starting a tariff war that analysts say will hurt margins."))
+                .isEmpty();
+        assertThat(labels("Глава МИД Индии находится во Вьетнаме с официальным визитом",
+                "Министр иностранных дел Индии, находящийся во Вьетнаме с официальным визитом, провёл переговоры со "
+                        + "своим вьетнамским коллегой.")).contains("vietnam-visit");
+        assertThat(labels("Минобороны: ПВО сбили 20 беспилотников",
+                "Дежурные средства ПВО ночью сбили 20 беспилотников над тремя областями, сообщили в Минобороны."))
+                .contains("defence");
+        assertThat(labels("Việt Nam phản đối Trung Quốc tập trận tại Hoàng Sa",
+                "Người phát ngôn Bộ Ngoại giao cho biết Việt Nam đã trao công hàm phản đối cho Đại sứ quán Trung Quốc."))
+                .contains("diplomacy");
+        assertThat(labels("PM ka Vietnam daura: Hanoi pahunche",
+                "PM aaj do din ke official daure par Hanoi pahunche, airport par unka swagat hua.")).contains("vietnam-visit");
+        // a viral claim checked and found false; an industry chamber's traders
+        assertThat(labels("फैक्ट चेक: 'नया मिसाइल टेस्ट' बताकर वायरल वीडियो असल में वीडियो गेम का",
+                "सोशल मीडिया पर मिसाइल परीक्षण का बताकर वायरल वीडियो एक वीडियो गेम का हिस्सा है। दावा भ्रामक है।"))
+                .isEmpty();
+        assertThat(labels("फिक्की का कारोबारी प्रतिनिधिमंडल वियतनाम रवाना",
+                "उद्योग संगठन फिक्की का 30 सदस्यीय कारोबारी प्रतिनिधिमंडल चार दिन की यात्रा पर वियतनाम रवाना हुआ।"))
+                .doesNotContain("vietnam-visit");
+    }
+
+    @Test
     void aStateVisitByVietnamsOwnLeaderIsNotAVietnamVisit() {
         assertThat(labels("Vietnam's president begins state visit",
                 "Vietnam's president began a state visit to Mongolia on Monday, meeting his counterpart in "
