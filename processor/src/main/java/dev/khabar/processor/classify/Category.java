@@ -8,10 +8,12 @@ import java.util.Set;
  *
  * @param passageSentences 0, or how many sentences around a key term form a passage that may earn
  *     the label on its own (an event mentioned in a few sentences of an article about something else)
+ * @param presence         null, or terms that place someone in a country and weigh fully only next to a
+ *     named person of another country ("Marles in Hanoi")
  */
 record Category(String id, String name, String description, String parent, double threshold, int minDistinctTerms,
         double keyTermWeight, int passageSentences, List<Term> terms, List<Term> negatives, List<String> excludes, List<String> negativeContexts,
-        List<Requirement> requirements) {
+        List<Requirement> requirements, Presence presence) {
 
     /** A phrase in one language with its weight (a {@code *} ends a prefix token). */
     record Term(String text, String language, double weight) {
@@ -24,5 +26,13 @@ record Category(String id, String name, String description, String parent, doubl
      */
     record Requirement(String name, List<Term> terms, Set<String> entityIds, Set<String> entityTypes,
             int minEntities, int minCountries) {
+    }
+
+    /**
+     * Phrases that place someone in {@code host} ("in Hanoi", "हनोई में", "в Ханое"): each weighs its
+     * full weight where a person of another country is named within {@code window} characters (or in
+     * the same title), and {@code elsewhere} times it otherwise.
+     */
+    record Presence(String host, double elsewhere, int window, List<Term> terms) {
     }
 }

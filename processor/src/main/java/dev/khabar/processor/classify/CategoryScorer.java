@@ -15,7 +15,8 @@ import java.util.Set;
  * score reaches its threshold — scaled by {@code min_distinct_terms / distinct terms matched}
  * when fewer distinct terms matched (one term alone, repeated, needs twice the threshold when
  * two are asked for). With {@code key_term_weight}, weak terms only support a label: at least one
- * matched term must weigh that much.
+ * matched term must weigh that much. A presence term ("in Hanoi") weighs fully only next to a named
+ * person of another country than its host, and its {@code elsewhere} share otherwise.
  */
 final class CategoryScorer {
 
@@ -75,14 +76,21 @@ final class CategoryScorer {
                 }
                 continue;
             }
+            double termWeight = h.ref().weight();
+            if (role == Role.PRESENCE && !foreignPersonNear(h, category.presence(), mentions)) {
+                termWeight *= category.presence().elsewhere();
+                if (termWeight == 0) {
+                    continue;
+                }
+            }
             int k = ++seen[h.ref().termId()];
-            double w = h.ref().weight() * multiplier(h, scope) * decay(k);
+            double w = termWeight * multiplier(h, scope) * decay(k);
             any = true;
             counted.add(h);
-            if (role == Role.POSITIVE) {
+            if (role != Role.NEGATIVE) {
                 positive += w;
                 distinct += k == 1 ? 1 : 0;
-                keyTerm |= h.ref().weight() >= category.keyTermWeight();
+                keyTerm |= termWeight >= category.keyTermWeight();
                 weights.add(w);
             } else {
                 negative += w;
@@ -147,6 +155,20 @@ final class CategoryScorer {
             m = Math.max(m, settings.headingWeight());
         }
         return m;
+    }
+
+    /** A person of a country other than the presence's host, named in the same title or close by in the text. */
+    private static boolean foreignPersonNear(Hit h, Category.Presence presence, List<Mention> mentions) {
+        for (Mention m : mentions) {
+            if (!"person".equals(m.type()) || m.country() == null || m.country().equals(presence.host())
+                    || m.inTitle() != h.inTitle()) {
+                continue;
+            }
+            if (h.inTitle() || Math.abs(m.start() - h.start()) <= presence.window()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean entitiesMeet(Requirement r, Scope scope, List<Mention> mentions) {

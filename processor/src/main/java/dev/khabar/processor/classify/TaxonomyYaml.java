@@ -20,7 +20,9 @@ final class TaxonomyYaml {
     private static final Set<String> SETTINGS_FIELDS = Set.of("title_weight", "lead_weight", "heading_weight",
             "body_weight", "lead_chars", "repeat_decay");
     private static final Set<String> CATEGORY_FIELDS = Set.of("id", "name", "description", "parent", "threshold",
-            "min_distinct_terms", "key_term_weight", "passage_sentences", "terms", "negative", "exclude", "negative_contexts", "require");
+            "min_distinct_terms", "key_term_weight", "passage_sentences", "terms", "negative", "exclude", "negative_contexts", "require",
+            "presence");
+    private static final Set<String> PRESENCE_FIELDS = Set.of("host", "elsewhere", "window", "terms");
     private static final Set<String> REQUIREMENT_FIELDS = Set.of("name", "terms", "entities", "entity_types",
             "min_entities", "min_countries");
 
@@ -100,8 +102,27 @@ final class TaxonomyYaml {
             requirements.add(requirement(r, where));
         }
         String parent = node.hasNonNull("parent") ? node.get("parent").asText() : null;
+        Category.Presence presence = node.has("presence") ? presence(node.get("presence"), where) : null;
         return new Category(id, node.path("name").asText(id), node.path("description").asText(""), parent,
-                threshold, minDistinct, keyTermWeight, passageSentences, terms, negatives, excludes, negativeContexts, List.copyOf(requirements));
+                threshold, minDistinct, keyTermWeight, passageSentences, terms, negatives, excludes, negativeContexts,
+                List.copyOf(requirements), presence);
+    }
+
+    private static Category.Presence presence(JsonNode node, String where) {
+        String here = where + ": field 'presence'";
+        requireKnown(node, PRESENCE_FIELDS, here);
+        String host = node.path("host").asText("");
+        double elsewhere = node.path("elsewhere").asDouble(0);
+        int window = node.path("window").asInt(120);
+        if (host.isEmpty() || elsewhere < 0 || elsewhere > 1 || window < 1) {
+            throw new IllegalArgumentException("taxonomy: " + here + " needs 'host' (an entity id), 'elsewhere' from 0"
+                    + " to 1 and a positive 'window'");
+        }
+        List<Term> terms = terms(node.path("terms"), here + ".terms", false);
+        if (terms.isEmpty()) {
+            throw new IllegalArgumentException("taxonomy: " + here + " must list at least one term");
+        }
+        return new Category.Presence(host, elsewhere, window, terms);
     }
 
     private static Requirement requirement(JsonNode node, String where) {

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every term of every category (positive, negative, excluded phrases, requirement terms and the
- * negative contexts a category refers to) compiled into one {@link PhraseMatcher}, so an article
+ * Every term of every category (positive, negative, presence, excluded phrases, requirement terms
+ * and the negative contexts a category refers to) compiled into one {@link PhraseMatcher}, so an article
  * is scanned once whatever the size of the taxonomy.
  */
 final class TermIndex {
 
-    enum Role { POSITIVE, NEGATIVE, EXCLUDE, REQUIRE }
+    enum Role { POSITIVE, NEGATIVE, EXCLUDE, REQUIRE, PRESENCE }
 
     /**
      * What a matched phrase means for one category. {@code termId} identifies the phrase within
@@ -50,6 +50,11 @@ final class TermIndex {
             category.negativeContexts().forEach(name -> negatives.addAll(contexts.get(name)));
             for (Term t : negatives) {
                 add(builder, category, t.text(), new TermRef(c, Role.NEGATIVE, -1, t.weight(), id(ids, t), t.text()));
+            }
+            if (category.presence() != null) {
+                for (Term t : category.presence().terms()) {
+                    add(builder, category, t.text(), new TermRef(c, Role.PRESENCE, -1, t.weight(), id(ids, t), t.text()));
+                }
             }
             for (String phrase : category.excludes()) {
                 add(builder, category, phrase, new TermRef(c, Role.EXCLUDE, -1, 0, -1, phrase));

@@ -36,6 +36,37 @@ class TaxonomyTest {
     }
 
     @Test
+    void presenceTermsWeighFullyOnlyNextToAPersonOfAnotherCountry() {
+        String yaml = """
+                categories:
+                  - id: delhi-visit
+                    threshold: 4
+                    key_term_weight: 3
+                    terms:
+                      en: {"state visit": 2}
+                    presence:
+                      host: Q668
+                      elsewhere: 0.25
+                      window: 60
+                      terms:
+                        en: {"in New Delhi": 4}
+                """;
+        TopicClassifier classifier = new TopicClassifier(Taxonomy.parse(yaml));
+        assertThat(classifier.classify("Putin in New Delhi", "Talks on oil and arms.", "en").labels())
+                .as("a Russian named in the same title").containsExactly("delhi-visit");
+        assertThat(classifier.classify("Modi in New Delhi", "Talks on oil and arms.", "en").labels())
+                .as("India's own prime minister at home").isEmpty();
+        assertThat(classifier.classify("Talks in the capital",
+                "The talks in New Delhi were long. " + "Markets were calm and the weather was mild. ".repeat(3)
+                        + "Putin was mentioned by an analyst.", "en").labels())
+                .as("a foreigner named far from the phrase").isEmpty();
+        assertThatThrownBy(() -> Taxonomy.parse(yaml.replace("elsewhere: 0.25", "elsewhere: 2")))
+                .hasMessageContaining("category 'delhi-visit'").hasMessageContaining("presence");
+        assertThatThrownBy(() -> Taxonomy.parse(yaml.replace("      host: Q668\n", "")))
+                .hasMessageContaining("presence").hasMessageContaining("host");
+    }
+
+    @Test
     void rejectsAMissingOrBadThreshold() {
         assertThatThrownBy(() -> Taxonomy.parse(MINIMAL.replace("threshold: 3", "threshold: -1")))
                 .isInstanceOf(IllegalArgumentException.class)

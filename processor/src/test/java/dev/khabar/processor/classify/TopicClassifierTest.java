@@ -394,6 +394,21 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aForeignLeaderNamedInHanoiIsAVisitorAndVietnamsOwnAreAtHome() {
+        assertThat(labels("Albanese in Hanoi for talks on critical minerals",
+                "Australia and Vietnam agreed to work together on critical minerals and renewable energy."))
+                .contains("vietnam-visit", "diplomacy");
+        assertThat(labels("प्रबोवो हनोई में, चावल और कोयले पर बात",
+                "इंडोनेशिया और वियतनाम के बीच चावल और कोयले के व्यापार पर बातचीत हुई।")).contains("vietnam-visit");
+        assertThat(labels("Pham Minh Chinh in Hanoi chairs a cabinet meeting on flood relief",
+                "Vietnam's prime minister asked ministries to speed up payments to farmers hit by the floods."))
+                .doesNotContain("vietnam-visit");
+        assertThat(labels("Luong Cuong accepts the credentials of new ambassadors in Hanoi",
+                "Vietnam's president received the letters of credence of the new ambassadors of Japan and Chile."))
+                .doesNotContain("vietnam-visit");
+    }
+
+    @Test
     void aStateVisitByVietnamsOwnLeaderIsNotAVietnamVisit() {
         assertThat(labels("Vietnam's president begins state visit",
                 "Vietnam's president began a state visit to Mongolia on Monday, meeting his counterpart in "
