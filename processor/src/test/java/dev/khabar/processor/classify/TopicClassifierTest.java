@@ -409,6 +409,23 @@ class TopicClassifierTest {
     }
 
     @Test
+    void theEdgesOfAVisitAndOfDefence() {
+        assertThat(labels("Chancellor to visit Vietnam next week", "The chancellor will hold talks with the prime "
+                + "minister on energy and skilled workers.")).contains("vietnam-visit");
+        assertThat(labels("Prime minister cancels Vietnam trip after cyclone at home",
+                "The prime minister has called off his visit to Vietnam to oversee relief work.")).doesNotContain("vietnam-visit");
+        assertThat(labels("Lam and Lula pledge closer ties in Brasilia",
+                "Vietnam's leader To Lam held talks with Lula in Brasilia and invited him to visit Vietnam at a "
+                        + "convenient time.")).doesNotContain("vietnam-visit");
+        assertThat(labels("बीएसएफ ने सीमा पर गिराया ड्रोन", "पंजाब सीमा पर बीएसएफ ने पाकिस्तान की ओर से आया ड्रोन मार "
+                + "गिराया और उसके साथ बंधे हथियार बरामद किए।")).contains("defence");
+        assertThat(labels("Army Public School results: 97 per cent pass",
+                "Students of the Army Public School scored well in the board examinations.")).isEmpty();
+        assertThat(labels("Private security firm to hire 3,000 guards",
+                "The private security company will deploy the guards at malls and offices.")).isEmpty();
+    }
+
+    @Test
     void aStateVisitByVietnamsOwnLeaderIsNotAVietnamVisit() {
         assertThat(labels("Vietnam's president begins state visit",
                 "Vietnam's president began a state visit to Mongolia on Monday, meeting his counterpart in "
