@@ -54,11 +54,19 @@ class NewsTopologyTest {
 
     @BeforeEach
     void start() {
-        ProcessorConfig config = ProcessorConfig.defaults();
         pipeline = new ArticlePipeline(TextCleaner.defaults(), classifier::get,
                 ArticleEnricher.defaults(), CLOCK);
+        startDriver(ProcessorConfig.defaults(), ProcessorConfig.defaults()::limits);
+    }
+
+    /** (Re)starts the driver on a topology asking {@code limits} for the record limits. */
+    private void startDriver(ProcessorConfig config, java.util.function.Supplier<RecordLimits> limits) {
+        if (driver != null) {
+            driver.close();
+        }
         Properties props = StreamsSettings.properties("unused:9092", config, "/tmp/khabar-ttd", java.util.Map.of());
-        driver = new TopologyTestDriver(NewsTopology.build(config, pipeline, new ProcessorMetrics(meters), CLOCK), props);
+        driver = new TopologyTestDriver(NewsTopology.build(config, pipeline, new ProcessorMetrics(meters), CLOCK, limits),
+                props);
         raw = driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(TOPICS.enriched(), new StringDeserializer(), enrichedSerde);
         clean = driver.createOutputTopic(TOPICS.clean(), new StringDeserializer(), enrichedSerde);
@@ -149,13 +157,8 @@ class NewsTopologyTest {
 
     @Test
     void anArticleLargerThanTheArticleTopicsTakeIsADeadLetterAndTheNextOneGoesThrough() {
-        driver.close();
         ProcessorConfig small = ProcessorConfig.defaults().withLimits(new RecordLimits(20_000, 1_000_000));
-        Properties props = StreamsSettings.properties("unused:9092", small, "/tmp/khabar-ttd", java.util.Map.of());
-        driver = new TopologyTestDriver(NewsTopology.build(small, pipeline, new ProcessorMetrics(meters), CLOCK), props);
-        raw = driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
-        enriched = driver.createOutputTopic(TOPICS.enriched(), new StringDeserializer(), enrichedSerde);
-        dlq = driver.createOutputTopic(TOPICS.dlq(), new StringDeserializer(), dlqSerde);
+        startDriver(small, small::limits);
         StringBuilder longText = new StringBuilder();
         for (int i = 0; i < 400; i++) { // ~34 KB of text
             longText.append("Paragraph ").append(i).append(" of the council's budget report lists schools, buses and parks.\n");
@@ -176,15 +179,8 @@ class NewsTopologyTest {
 
     @Test
     void limitsAreAskedForOnEveryRecordAndADeadLetterKeepsOnlyTheInputTheDlqTakes() {
-        driver.close();
         AtomicReference<RecordLimits> limits = new AtomicReference<>(new RecordLimits(100_000, 1_000_000));
-        ProcessorConfig config = ProcessorConfig.defaults();
-        Properties props = StreamsSettings.properties("unused:9092", config, "/tmp/khabar-ttd", java.util.Map.of());
-        driver = new TopologyTestDriver(NewsTopology.build(config, pipeline, new ProcessorMetrics(meters), CLOCK,
-                limits::get), props);
-        raw = driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
-        enriched = driver.createOutputTopic(TOPICS.enriched(), new StringDeserializer(), enrichedSerde);
-        dlq = driver.createOutputTopic(TOPICS.dlq(), new StringDeserializer(), dlqSerde);
+        startDriver(ProcessorConfig.defaults(), limits::get);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 400; i++) { // ~34 KB of text
             text.append("Paragraph ").append(i).append(" of the council's budget report lists schools, buses and parks.\n");
