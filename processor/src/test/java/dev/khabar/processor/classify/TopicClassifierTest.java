@@ -382,6 +382,10 @@ class TopicClassifierTest {
         assertThat(labels("Việt Nam phản đối Trung Quốc tập trận tại Hoàng Sa",
                 "Người phát ngôn Bộ Ngoại giao cho biết Việt Nam đã trao công hàm phản đối cho Đại sứ quán Trung Quốc."))
                 .contains("diplomacy");
+        assertThat(labels("Мишустин прибыл в Ханой",
+                "Председатель правительства России прибыл в Ханой с официальным визитом.")).contains("vietnam-visit");
+        assertThat(labels("Chủ tịch nước dự Hội nghị Cấp cao APEC tại Peru",
+                "Chủ tịch nước có các cuộc gặp song phương với lãnh đạo Nhật Bản và Chile.")).contains("diplomacy");
         assertThat(labels("PM ka Vietnam daura: Hanoi pahunche",
                 "PM aaj do din ke official daure par Hanoi pahunche, airport par unka swagat hua.")).contains("vietnam-visit");
         // a viral claim checked and found false; an industry chamber's traders
