@@ -101,6 +101,32 @@ public final class ProcessorRunner implements AutoCloseable {
                 ArticleEnricher.defaults(), Clock.systemUTC());
         ProcessorConfig pc = config.processor().toProcessorConfig(config.topics());
         Admin admin = admin(config, bootstrap);
+        try {
+            AtomicReference<RecordLimits> limits = new AtomicReference<>(initialLimits(admin, config, taxonomy));
+            var topology = NewsTopology.build(pc, pipeline, new ProcessorMetrics(meters), Clock.systemUTC(),
+                    limits::get);
+            Path stateDir = stateDir(config);
+            // clean+classify+enrich is CPU work: one stream thread per core unless the operator says otherwise
+            // (processor.threads, or num.stream.threads among the client properties)
+            Map<String, Object> clientProperties = new HashMap<>(config.kafka().clientProperties());
+            clientProperties.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.processor().streamThreads());
+            KafkaStreams streams = new KafkaStreams(topology,
+                    StreamsSettings.properties(bootstrap, pc, stateDir.toString(), clientProperties));
+            streams.setUncaughtExceptionHandler(e -> {
+                LOG.error("stream thread failed; replacing it", e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+            streams.start();
+            return new ProcessorRunner(streams, classifier, limits, admin, taxonomy.categoryIds(), config,
+                    config.processor().stateDir() == null ? stateDir : null);
+        } catch (RuntimeException e) {
+            admin.close(Duration.ofSeconds(5)); // no runner was made to close it
+            throw e;
+        }
+    }
+
+    /** The topics' record limits at start; the broker's defaults when they cannot be read. */
+    private static RecordLimits initialLimits(Admin admin, KhabarConfig config, Taxonomy taxonomy) {
         RecordLimits initial;
         try {
             initial = readLimits(admin, config, taxonomy.categoryIds());
@@ -114,22 +140,7 @@ public final class ProcessorRunner implements AutoCloseable {
         }
         LOG.info("articles up to {} bytes, dead letters up to {} (the topics' max.message.bytes, read again every {})",
                 initial.article(), initial.deadLetter(), config.processor().topicLimitsCheck());
-        AtomicReference<RecordLimits> limits = new AtomicReference<>(initial);
-        var topology = NewsTopology.build(pc, pipeline, new ProcessorMetrics(meters), Clock.systemUTC(), limits::get);
-        Path stateDir = stateDir(config);
-        // clean+classify+enrich is CPU work: one stream thread per core unless the operator says otherwise
-        // (processor.threads, or num.stream.threads among the client properties)
-        Map<String, Object> clientProperties = new HashMap<>(config.kafka().clientProperties());
-        clientProperties.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.processor().streamThreads());
-        KafkaStreams streams = new KafkaStreams(topology,
-                StreamsSettings.properties(bootstrap, pc, stateDir.toString(), clientProperties));
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed; replacing it", e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-        streams.start();
-        return new ProcessorRunner(streams, classifier, limits, admin, taxonomy.categoryIds(), config,
-                config.processor().stateDir() == null ? stateDir : null);
+        return initial;
     }
 
     /** Reloads the taxonomy when its file changed; an invalid file is reported and the old taxonomy kept. */
