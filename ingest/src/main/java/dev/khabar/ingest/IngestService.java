@@ -8,6 +8,7 @@ import dev.khabar.ingest.fetch.RobotsRules;
 import dev.khabar.ingest.frontier.FrontierWorker;
 import dev.khabar.ingest.frontier.StateTopicReader;
 import dev.khabar.ingest.frontier.UrlProcessor;
+import dev.khabar.ingest.frontier.SiteKeys;
 import dev.khabar.ingest.frontier.UrlStates;
 import dev.khabar.ingest.source.Discovered;
 import dev.khabar.ingest.source.DiscoveryException;
@@ -94,14 +95,10 @@ public final class IngestService implements AutoCloseable {
                                       Topics topics, List<Source> sources, MeterRegistry meters, IngestListener listener,
                                       Clock clock) {
         PageFetcher fetcher = new PageFetcher(options.fetch(), AddressGuard.system());
-        UrlStates states = options.stateDir() == null ? new UrlStates() : UrlStates.onDisk(statesDir(options));
-        StateTopicReader reader;
-        try {
-            reader = new StateTopicReader(bootstrap, clientProperties, topics.ingestState(), states);
-        } catch (RuntimeException e) {
-            states.close(); // the on-disk store holds a lock and native memory
-            throw e;
-        }
+        StateTopicReader reader = StateTopicReader.open(bootstrap, clientProperties, topics, partitions ->
+                options.stateDir() == null ? UrlStates.partitioned(partitions) : UrlStates.onDisk(statesDir(options), partitions));
+        UrlStates states = reader.states();
+        meters.gauge("khabar.ingest.url-states", states, UrlStates::size);
         Map<String, Object> p = new HashMap<>(clientProperties);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -127,7 +124,7 @@ public final class IngestService implements AutoCloseable {
                 new ArticleExtractor(), states, byId, clock, meters, UrlProcessor.maxPause(budget));
         for (int i = 0; i < options.threads(); i++) {
             FrontierWorker w = new FrontierWorker(bootstrap, clientProperties, options.groupId(),
-                    "khabar-ingest-" + options.instanceId() + "-" + i, topics, processor, pool, states, listener, meters,
+                    "khabar-ingest-" + options.instanceId() + "-" + i, topics, processor, pool, reader, listener, meters,
                     clock);
             Thread t = new Thread(w, "khabar-frontier-" + i);
             t.setDaemon(true);
@@ -169,7 +166,7 @@ public final class IngestService implements AutoCloseable {
                 for (Discovered d : scanner.scan(source)) {
                     FrontierEntry e = FrontierEntry.newBuilder().setUrl(d.url().toString()).setSourceId(source.id())
                             .setDiscoveredAt(now).setRunId(runId).setPayload(d.payload()).build();
-                    discoveryProducer.send(new ProducerRecord<>(topics.frontier(), FrontierWorker.hostKey(e.getUrl()),
+                    discoveryProducer.send(new ProducerRecord<>(topics.frontier(), SiteKeys.of(e.getUrl()),
                             frontierSerde.encode(e)));
                     enqueued++;
                 }
@@ -184,6 +181,11 @@ public final class IngestService implements AutoCloseable {
         }
         discoveryProducer.flush();
         return new Discovery(enqueued, failed);
+    }
+
+    /** How many URLs' states this instance holds (its sites' only, when the state topic follows the frontier). */
+    public long urlStatesHeld() {
+        return states.size();
     }
 
     public List<Source> sources() {

@@ -103,6 +103,15 @@ public final class TopicSetup {
                 warnings.add(w);
             }
         }
+        int frontier = existing.get(topics.frontier()).partitions().size();
+        int states = existing.get(topics.ingestState()).partitions().size();
+        if (frontier != states) {
+            String w = String.format("topics %s (%d partitions) and %s (%d) differ: URL states cannot follow their sites' "
+                    + "frontier partitions, so every ingest instance reads and holds every URL's state; give both the same "
+                    + "number of partitions", topics.frontier(), frontier, topics.ingestState(), states);
+            LOG.warn(w);
+            warnings.add(w);
+        }
         List<String> limited = wanted.stream()
                 .filter(t -> t.configs() != null && t.configs().containsKey(TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
                 .map(NewTopic::name).toList();

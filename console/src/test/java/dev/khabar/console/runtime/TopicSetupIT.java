@@ -66,6 +66,18 @@ class TopicSetupIT {
     }
 
     @Test
+    void aStateTopicWhosePartitionsDoNotMatchTheFrontiersIsReported(EmbeddedKafkaBroker kafka) throws Exception {
+        Topics topics = new Topics("uneven.");
+        kafka.createTopics(3, topics.ingestState()); // made elsewhere; Khabar makes the frontier with 2
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            List<String> warnings = TopicSetup.ensure(admin, topics, List.of(), 2, (short) 1);
+
+            assertThat(warnings).anySatisfy(w -> assertThat(w).contains(topics.frontier()).contains(topics.ingestState())
+                    .contains("every ingest instance reads and holds every URL's state"));
+        }
+    }
+
+    @Test
     void anArticleOfTwoMegabytesReachesItsCategoryTopic(EmbeddedKafkaBroker kafka) throws Exception {
         KhabarConfig config = new ConfigLoader().flag("kafka.bootstrap", kafka.bootstrapServers())
                 .flag("topics.prefix", "large.").flag("processor.application-id", "large-test")

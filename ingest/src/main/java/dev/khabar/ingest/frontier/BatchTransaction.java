@@ -28,6 +28,8 @@ final class BatchTransaction implements AutoCloseable {
     private final TransactionalProducer transactions;
     private final Topics topics;
     private final Clock clock;
+    /** The state topic's partition count: a state goes to its site's partition ({@link SiteKeys}). */
+    private final int statePartitions;
     private final AvroSerde<FrontierEntry> frontierSerde = AvroSerde.of(FrontierEntry.class);
     private final AvroSerde<RawArticle> rawSerde = AvroSerde.of(RawArticle.class);
     private final AvroSerde<UrlState> stateSerde = AvroSerde.of(UrlState.class);
@@ -35,8 +37,9 @@ final class BatchTransaction implements AutoCloseable {
     /** The last write's article sends, one per item (null where it had no article). */
     private final List<Future<RecordMetadata>> articleSends = new ArrayList<>();
 
-    BatchTransaction(TransactionalProducer transactions, Topics topics, Clock clock) {
+    BatchTransaction(TransactionalProducer transactions, Topics topics, int statePartitions, Clock clock) {
         this.transactions = transactions;
+        this.statePartitions = statePartitions;
         this.topics = topics;
         this.clock = clock;
     }
@@ -77,10 +80,11 @@ final class BatchTransaction implements AutoCloseable {
         articleSends.add(result.article() == null ? null : producer.send(new ProducerRecord<>(topics.raw(),
                 result.article().getId(), rawSerde.encode(result.article()))));
         for (UrlState s : result.states()) {
-            producer.send(new ProducerRecord<>(topics.ingestState(), s.getUrl(), stateSerde.encode(s)));
+            producer.send(new ProducerRecord<>(topics.ingestState(), SiteKeys.partition(s.getUrl(), statePartitions),
+                    s.getUrl(), stateSerde.encode(s)));
         }
         for (FrontierEntry f : result.followUps()) {
-            producer.send(new ProducerRecord<>(topics.frontier(), FrontierWorker.hostKey(f.getUrl()),
+            producer.send(new ProducerRecord<>(topics.frontier(), SiteKeys.of(f.getUrl()),
                     frontierSerde.encode(f)));
         }
         producer.send(new ProducerRecord<>(topics.fetchLog(), entry.getUrl(), logSerde.encode(logEntry(entry, result))));

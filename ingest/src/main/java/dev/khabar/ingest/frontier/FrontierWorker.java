@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -31,8 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One frontier consumer of the ingest consumer group. The frontier is keyed by host, so a host is
- * served by one worker of one instance at a time. The worker fetches its hosts in parallel on the
+ * One frontier consumer of the ingest consumer group. The frontier is keyed by site ({@link
+ * SiteKeys}: the host without {@code www.}), so a host is served by one worker of one instance at a
+ * time; before the worker takes entries of a partition it is given, the instance reads that
+ * partition's URL states ({@link StateTopicReader#acquire}). The worker fetches its hosts in parallel on the
  * instance's fetch pool, each host's entries in order and one at a time, and keeps polling while
  * they are fetched ({@link InFlight}), so a fetch thread that finishes a host takes the next one
  * instead of waiting for the slowest host of a poll. At least every second it writes what is
@@ -72,12 +75,14 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     private final int maxPollRecords;
     private final FrontierPositions positions;
     private final HostTasks hostTasks;
+    private final StateTopicReader stateReader;
     private volatile boolean stopped;
 
     public FrontierWorker(String bootstrap, Map<String, Object> clientProperties, String groupId, String transactionalId,
-                          Topics topics, UrlProcessor processor, ExecutorService fetchPool, UrlStates states,
+                          Topics topics, UrlProcessor processor, ExecutorService fetchPool, StateTopicReader stateReader,
                           IngestListener listener, MeterRegistry meters, Clock clock) {
         this.processor = processor;
+        this.stateReader = stateReader;
         this.listener = listener;
         this.meters = meters;
         Map<String, Object> c = new HashMap<>(clientProperties);
@@ -91,7 +96,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         // an entry must start within a third of the poll interval of its poll (its wait for its host's turn
         // included): a rebalance, a failed commit or a stop waits for started entries without polling
         long pollInterval = Long.parseLong(c.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG).toString());
-        inFlight = new InFlight(states, entryBudget(clientProperties));
+        inFlight = new InFlight(stateReader.states(), entryBudget(clientProperties));
         maxPollRecords = Integer.parseInt(c.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG).toString());
         // an idle connection to the group coordinator must outlive a rebalance that waits for started entries
         c.putIfAbsent(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, pollInterval + 60_000);
@@ -112,7 +117,8 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         p.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
-        transaction = new BatchTransaction(new TransactionalProducer(p, () -> stopped), topics, clock);
+        transaction = new BatchTransaction(new TransactionalProducer(p, () -> stopped), topics,
+                stateReader.topicPartitions(), clock);
         consumer.subscribe(List.of(topics.frontier()), new HandOver());
     }
 
@@ -214,16 +220,37 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     private final class HandOver implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            handOver(partitions, true);
+            try {
+                handOver(partitions, true);
+            } finally {
+                stateReader.release(numbers(partitions));
+            }
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            handOver(partitions, false);
+            try {
+                handOver(partitions, false);
+            } finally {
+                stateReader.release(numbers(partitions));
+            }
         }
 
+        /** No entry of a partition is taken before its URL states are read (the poll waits meanwhile). */
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            try {
+                if (!stateReader.acquire(numbers(partitions), () -> stopped)) {
+                    throw new WakeupException(); // stopping: the poll ends as on wakeup
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptException(e);
+            }
+        }
+
+        private static List<Integer> numbers(Collection<TopicPartition> partitions) {
+            return partitions.stream().map(TopicPartition::partition).toList();
         }
 
         private void handOver(Collection<TopicPartition> leaving, boolean commitFinished) {
@@ -303,16 +330,6 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         Source source = processor.findSource(entry.getSourceId()).orElse(null);
         if (source != null) {
             listener.onOutcome(source, URI.create(entry.getUrl()), result.outcome(), result.detail());
-        }
-    }
-
-    /** Frontier key: the host, so all of a host's URLs share a partition and one consumer. */
-    public static String hostKey(String url) {
-        try {
-            String host = URI.create(url).getHost();
-            return host == null ? url : host.toLowerCase(java.util.Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return url;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.khabar.ingest.frontier;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -77,22 +78,31 @@ final class RocksStore implements UrlStates.Store {
     }
 
     @Override
-    public byte[] get(String url) {
-        return use(() -> db.get(key(url)));
+    public byte[] get(int partition, String url) {
+        return use(() -> db.get(key(partition, url)));
     }
 
     @Override
-    public void put(String url, byte[] packed) {
+    public void put(int partition, String url, byte[] packed) {
         use(() -> {
-            db.put(writes, key(url), packed);
+            db.put(writes, key(partition, url), packed);
             return null;
         });
     }
 
     @Override
-    public void delete(String url) {
+    public void delete(int partition, String url) {
         use(() -> {
-            db.delete(writes, key(url));
+            db.delete(writes, key(partition, url));
+            return null;
+        });
+    }
+
+    @Override
+    public void drop(int partition) {
+        use(() -> {
+            // keys start with their partition: one range is the whole partition
+            db.deleteRange(writes, prefix(partition), prefix(partition + 1));
             return null;
         });
     }
@@ -158,7 +168,13 @@ final class RocksStore implements UrlStates.Store {
         }
     }
 
-    private static byte[] key(String url) {
-        return url.getBytes(StandardCharsets.UTF_8);
+    /** The partition, big-endian, then the URL in UTF-8: a partition's keys sort together. */
+    private static byte[] key(int partition, String url) {
+        byte[] u = url.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(4 + u.length).putInt(partition).put(u).array();
+    }
+
+    private static byte[] prefix(int partition) {
+        return ByteBuffer.allocate(4).putInt(partition).array();
     }
 }

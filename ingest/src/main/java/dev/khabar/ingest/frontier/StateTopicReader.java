@@ -1,11 +1,24 @@
 package dev.khabar.ingest.frontier;
 
 import dev.khabar.schemas.AvroSerde;
+import dev.khabar.schemas.Topics;
 import dev.khabar.schemas.UrlState;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,31 +30,132 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the compacted ingest-state topic into {@link UrlStates} at start (blocking until it has
- * read to the end), then keeps tailing it on a daemon thread so other instances' fetches are
- * known here too.
+ * Keeps {@link UrlStates} filled from the compacted ingest-state topic, on a daemon thread that
+ * tails it, so other instances' fetches are known here too.
+ *
+ * <p><b>Partitioned</b> (the state topic has as many partitions as the frontier, as {@code
+ * TopicSetup} creates them): a URL's state is in the partition of its site ({@link SiteKeys}),
+ * the same number as its frontier partition. The instance reads only the partitions its frontier
+ * workers own: a worker given frontier partitions {@link #acquire acquires} them here, which waits
+ * until they are read to their end, before it takes any of their entries; a worker losing them
+ * {@link #release releases} them, and their states are dropped once no worker of the instance owns
+ * them. An instance so holds and reads 1/N of the states of N instances.
+ *
+ * <p><b>Unpartitioned</b> (different partition counts): every instance reads the whole topic at
+ * start and holds every state, and {@link #acquire} and {@link #release} do nothing.
  */
 public final class StateTopicReader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateTopicReader.class);
+    /** The tail thread's longest poll: how long a request (a partition acquired or released) may wait. */
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final String topic;
     private final UrlStates states;
+    private final boolean partitioned;
+    private final int partitionCount;
     private final AvroSerde<UrlState> serde = AvroSerde.of(UrlState.class);
+    private final BlockingQueue<Runnable> requests = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean stopped;
+    private volatile RuntimeException failure;
 
-    public StateTopicReader(String bootstrap, Map<String, Object> clientProperties, String topic, UrlStates states) {
+    // the tail thread's own
+    private final Set<TopicPartition> assigned = new HashSet<>();
+    /** How many of this instance's workers own each partition. */
+    private final Map<Integer, Integer> holders = new HashMap<>();
+    private final Map<Integer, Loading> loading = new HashMap<>();
+    private final Map<Integer, CompletableFuture<Void>> loaded = new HashMap<>();
+
+    /** A partition being read to the end offset it had when it was acquired. */
+    private static final class Loading {
+        final long end;
+        final long started = System.nanoTime();
+        long states;
+        long misplaced;
+
+        Loading(long end) {
+            this.end = end;
+        }
+    }
+
+    private StateTopicReader(KafkaConsumer<String, byte[]> consumer, String topic, UrlStates states, int partitionCount,
+                             boolean partitioned) {
+        this.consumer = consumer;
+        this.topic = topic;
         this.states = states;
+        this.partitionCount = partitionCount;
+        this.partitioned = partitioned;
+        this.thread = new Thread(this::tail, "khabar-ingest-state");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Opens the reader and its states ({@code statesFor} gets the number of partitions to divide them
+     * into: the state topic's when it matches the frontier's, else 1). Unpartitioned, it returns once
+     * the whole topic is read.
+     */
+    public static StateTopicReader open(String bootstrap, Map<String, Object> clientProperties, Topics topics,
+                                        IntFunction<UrlStates> statesFor) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "khabar-ingest-state");
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        UrlStates states = null;
+        try {
+            int stateCount = consumer.partitionsFor(topics.ingestState(), Duration.ofSeconds(30)).size();
+            int frontierCount = consumer.partitionsFor(topics.frontier(), Duration.ofSeconds(30)).size();
+            if (stateCount != frontierCount) {
+                LOG.warn("{} has {} partitions and {} has {}: URL states cannot follow their sites' frontier partitions, so "
+                                + "this instance reads and holds every URL's state (give both topics the same number of "
+                                + "partitions to divide them among instances)", topics.ingestState(), stateCount,
+                        topics.frontier(), frontierCount);
+            }
+            boolean partitioned = stateCount == frontierCount;
+            states = statesFor.apply(partitioned ? stateCount : 1);
+            if (states.partitions() != (partitioned ? stateCount : 1)) {
+                throw new IllegalArgumentException("URL states divided into " + states.partitions() + " partitions");
+            }
+            StateTopicReader reader = new StateTopicReader(consumer, topics.ingestState(), states, stateCount, partitioned);
+            if (!reader.partitioned) {
+                reader.loadEverything();
+            }
+            reader.thread.start();
+            return reader;
+        } catch (RuntimeException e) {
+            if (states != null) {
+                states.close(); // the on-disk store holds a lock and native memory
+            }
+            consumer.close(Duration.ofSeconds(2));
+            throw e;
+        }
+    }
+
+    public UrlStates states() {
+        return states;
+    }
+
+    /** Whether an instance holds only the states of the frontier partitions its workers own. */
+    public boolean partitioned() {
+        return partitioned;
+    }
+
+    /** The state topic's partition count: a state record goes to {@code SiteKeys.partition(url, this)}. */
+    public int topicPartitions() {
+        return partitionCount;
+    }
+
+    private void loadEverything() {
+        states.hold(0);
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (int p = 0; p < partitionCount; p++) {
+            partitions.add(new TopicPartition(topic, p));
+        }
         consumer.assign(partitions);
+        assigned.addAll(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         long start = System.nanoTime();
@@ -49,20 +163,139 @@ public final class StateTopicReader implements AutoCloseable {
             consumer.poll(Duration.ofMillis(200)).forEach(this::apply);
         }
         LOG.info("loaded {} URL states from {} in {} ms", states.size(), topic, (System.nanoTime() - start) / 1_000_000);
-        thread = new Thread(this::tail, "khabar-ingest-state");
-        thread.setDaemon(true);
-        thread.start();
+    }
+
+    /**
+     * Makes the states of {@code partitions} (frontier partition numbers) known here: returns once
+     * each is read to the end it had when asked (at once when unpartitioned).
+     *
+     * @param giveUp checked while waiting; true ends the wait
+     * @return false when {@code giveUp} ended the wait first
+     * @throws IllegalStateException when the reader failed or was closed
+     */
+    public boolean acquire(Collection<Integer> partitions, BooleanSupplier giveUp) throws InterruptedException {
+        if (!partitioned || partitions.isEmpty()) {
+            return true;
+        }
+        CompletableFuture<List<CompletableFuture<Void>>> taken = new CompletableFuture<>();
+        request(() -> taken.complete(partitions.stream().map(this::take).toList()));
+        while (true) {
+            RuntimeException f = failure;
+            if (f != null || stopped) {
+                throw new IllegalStateException("URL state reader for " + topic + " has stopped", f);
+            }
+            if (giveUp.getAsBoolean()) {
+                return false;
+            }
+            try {
+                if (taken.isDone()) {
+                    CompletableFuture.allOf(taken.get().toArray(CompletableFuture[]::new)).get(200, TimeUnit.MILLISECONDS);
+                    return true;
+                }
+                taken.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // look again
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("URL states of " + topic + " " + partitions + " could not be read", e.getCause());
+            }
+        }
+    }
+
+    /** This instance's worker no longer owns {@code partitions}: once no worker does, their states go. */
+    public void release(Collection<Integer> partitions) {
+        if (partitioned && !partitions.isEmpty() && !stopped) {
+            List<Integer> copy = List.copyOf(partitions);
+            request(() -> copy.forEach(this::give));
+        }
+    }
+
+    /** Runs {@code r} on the tail thread, between its polls (of at most {@link #POLL}). */
+    private void request(Runnable r) {
+        requests.add(r);
+    }
+
+    private CompletableFuture<Void> take(int partition) {
+        if (partition < 0 || partition >= partitionCount) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("no partition " + partition + " in " + topic));
+        }
+        if (holders.merge(partition, 1, Integer::sum) == 1) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            states.hold(partition);
+            assigned.add(tp);
+            consumer.assign(assigned);
+            consumer.seekToBeginning(List.of(tp));
+            loading.put(partition, new Loading(consumer.endOffsets(List.of(tp)).get(tp)));
+            loaded.put(partition, new CompletableFuture<>());
+        }
+        return loaded.get(partition);
+    }
+
+    private void give(int partition) {
+        Integer left = holders.computeIfPresent(partition, (p, n) -> n == 1 ? null : n - 1);
+        if (left != null || !loaded.containsKey(partition)) {
+            return;
+        }
+        assigned.remove(new TopicPartition(topic, partition));
+        consumer.assign(assigned);
+        loading.remove(partition);
+        loaded.remove(partition).completeExceptionally(new IllegalStateException("released before it was read"));
+        long before = states.size();
+        states.release(partition);
+        LOG.debug("dropped {} URL states of {}-{}: another instance fetches that partition's sites now",
+                before - states.size(), topic, partition);
     }
 
     private void tail() {
         try {
             while (!stopped) {
-                consumer.poll(Duration.ofMillis(500)).forEach(this::apply);
+                try {
+                    for (Runnable r = requests.poll(); r != null; r = requests.poll()) {
+                        r.run();
+                    }
+                    if (assigned.isEmpty()) {
+                        Runnable r = requests.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                        if (r != null) {
+                            r.run();
+                        }
+                        continue;
+                    }
+                    consumer.poll(POLL).forEach(this::apply);
+                    finishLoads();
+                } catch (WakeupException e) {
+                    // closing: the loop ends
+                }
             }
-        } catch (WakeupException e) {
-            // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failure = e;
+            LOG.error("URL state reader for {} failed; workers waiting for their partitions' states stop", topic, e);
         } finally {
+            RuntimeException why = failure != null ? failure : new IllegalStateException("URL state reader closed");
+            loaded.values().forEach(f -> f.completeExceptionally(why));
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void finishLoads() {
+        for (var it = loading.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            int partition = e.getKey();
+            Loading l = e.getValue();
+            if (consumer.position(new TopicPartition(topic, partition)) >= l.end) {
+                it.remove();
+                loaded.get(partition).complete(null);
+                if (l.states > 0) {
+                    LOG.info("loaded {} URL states of {}-{} in {} ms", l.states, topic, partition,
+                            (System.nanoTime() - l.started) / 1_000_000);
+                }
+                if (l.misplaced > 0) {
+                    LOG.warn("{} URL states in {}-{} belong to other partitions' sites (written by an ingest before states "
+                                    + "followed their sites, or before the topic's partitions changed): each is kept only "
+                                    + "where this instance holds its site's partition, and the URLs of the others are "
+                                    + "fetched again once", l.misplaced, topic, partition);
+                }
+            }
         }
     }
 
@@ -70,16 +303,27 @@ public final class StateTopicReader implements AutoCloseable {
         if (r.value() == null) {
             return;
         }
+        UrlState state;
         try {
-            states.remember(serde.decode(r.value()));
+            state = serde.decode(r.value());
         } catch (RuntimeException e) {
             LOG.warn("skipping undecodable state record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            return;
         }
+        Loading l = loading.get(r.partition());
+        if (l != null) {
+            l.states++;
+            if (partitioned && states.partitionOf(state.getUrl()) != r.partition()) {
+                l.misplaced++;
+            }
+        }
+        states.remember(state);
     }
 
     @Override
     public void close() {
         stopped = true;
+        requests.add(() -> { });
         consumer.wakeup();
         try {
             thread.join(5000);

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -18,15 +19,20 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
- * What ingest knows about each URL, in memory: filled from the compacted state topic at start,
- * kept current from it while running, and updated at once by this instance's own fetches.
+ * What ingest knows about each URL, in memory: filled from the compacted state topic, kept current
+ * from it while running, and updated at once by this instance's own fetches.
  *
- * <p>An instance holds every URL it has ever seen, so each is kept small: the state's Avro binary
- * encoding without its URL (the key). In the heap ({@link #UrlStates()}) that is ~364 bytes a URL with
- * the key and the map's entry, where the decoded objects took ~614 (SCALING.md says how it was
- * measured); {@link #onDisk(Path)} keeps them in a local RocksDB instead, for instances that know
- * more URLs than their heap should hold. Either way the compacted topic is the truth: the store is
- * filled from it at every start.
+ * <p>States are held by partition. Partitioned ({@link #partitioned(int)}), a URL belongs to the
+ * state topic's partition of its site ({@link SiteKeys}) and an instance holds only the partitions
+ * of the frontier partitions its workers own ({@link #hold}, {@link #release}): a state of a
+ * partition it does not hold is neither found nor kept. Unpartitioned ({@link #UrlStates()}), every
+ * URL is in the one partition 0, always held: the instance knows every URL.
+ *
+ * <p>Each state is kept small: its Avro binary encoding without its URL (the key). In the heap that
+ * is ~364 bytes a URL with the key and the map's entry, where the decoded objects took ~614
+ * (SCALING.md says how it was measured); {@link #onDisk} keeps them in a local RocksDB instead, for
+ * instances that hold more URLs than their heap should. Either way the compacted topic is the
+ * truth: a partition is filled from it whenever it comes to this instance.
  */
 public class UrlStates implements AutoCloseable {
 
@@ -41,56 +47,147 @@ public class UrlStates implements AutoCloseable {
             ThreadLocal.withInitial(() -> new SpecificDatumReader<>(UrlState.class));
     private static final int LOCKS = 64;
 
-    /** Where the packed states live: byte values by URL. */
+    /** Where the packed states live: byte values by partition and URL. */
     interface Store extends AutoCloseable {
-        byte[] get(String url);
+        byte[] get(int partition, String url);
 
-        void put(String url, byte[] packed);
+        void put(int partition, String url, byte[] packed);
 
-        void delete(String url);
+        void delete(int partition, String url);
+
+        /** Deletes every state of {@code partition}. */
+        void drop(int partition);
 
         @Override
         void close();
     }
 
     private final Store store;
+    private final int partitions;
     /** A URL's read-compare-write (remember, restore) holds its stripe: other URLs go on. */
     private final Object[] locks = new Object[LOCKS];
-    private final AtomicLong size = new AtomicLong();
+    /** Held partitions and their sizes; dropping one waits for the reads and writes in progress. */
+    private final ConcurrentHashMap<Integer, AtomicLong> held = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock membership = new ReentrantReadWriteLock();
 
-    /** States in the heap. */
+    /** Every URL's state, in the heap. */
     public UrlStates() {
-        this(new HeapStore());
+        this(new HeapStore(), 1);
+        hold(0);
     }
 
-    UrlStates(Store store) {
+    UrlStates(Store store, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
+        }
         this.store = store;
+        this.partitions = partitions;
         for (int i = 0; i < LOCKS; i++) {
             locks[i] = new Object();
         }
     }
 
-    /** States in a RocksDB in {@code dir}: what it held is deleted first, and the directory by {@link #close()}. */
+    /** The states of the partitions {@link #hold held}, of {@code partitions} in all, in the heap. */
+    public static UrlStates partitioned(int partitions) {
+        return new UrlStates(new HeapStore(), partitions);
+    }
+
+    /**
+     * The states of the partitions {@link #hold held} (every URL's, in partition 0, when
+     * {@code partitions} is 1 and 0 is held), in a RocksDB in {@code dir}: what it held is deleted
+     * first, and the directory by {@link #close()}.
+     */
+    public static UrlStates onDisk(Path dir, int partitions) {
+        return new UrlStates(new RocksStore(dir), partitions);
+    }
+
+    /** Every URL's state, in a RocksDB in {@code dir}. */
     public static UrlStates onDisk(Path dir) {
-        return new UrlStates(new RocksStore(dir));
+        UrlStates states = onDisk(dir, 1);
+        states.hold(0);
+        return states;
     }
 
+    /** How many partitions the states are divided into (1: not divided). */
+    public int partitions() {
+        return partitions;
+    }
+
+    /** The partition {@code url}'s state belongs to. */
+    public int partitionOf(String url) {
+        return partitions == 1 ? 0 : SiteKeys.partition(url, partitions);
+    }
+
+    /** Starts holding {@code partition}, empty; holding it already changes nothing. */
+    public void hold(int partition) {
+        check(partition);
+        membership.writeLock().lock();
+        try {
+            held.putIfAbsent(partition, new AtomicLong());
+        } finally {
+            membership.writeLock().unlock();
+        }
+    }
+
+    /** Forgets every state of {@code partition}, which another instance holds now. */
+    public void release(int partition) {
+        check(partition);
+        membership.writeLock().lock();
+        try {
+            if (held.remove(partition) != null) {
+                store.drop(partition);
+            }
+        } finally {
+            membership.writeLock().unlock();
+        }
+    }
+
+    public boolean holds(int partition) {
+        return held.containsKey(partition);
+    }
+
+    private void check(int partition) {
+        if (partition < 0 || partition >= partitions) {
+            throw new IllegalArgumentException("partition " + partition + " of " + partitions);
+        }
+    }
+
+    /** The state of {@code url}; empty when none is known, or its partition is not held here. */
     public Optional<UrlState> find(String url) {
-        byte[] packed = store.get(url);
-        return packed == null ? Optional.empty() : Optional.of(unpack(url, packed));
+        int partition = partitionOf(url);
+        membership.readLock().lock();
+        try {
+            byte[] packed = held.containsKey(partition) ? store.get(partition, url) : null;
+            return packed == null ? Optional.empty() : Optional.of(unpack(url, packed));
+        } finally {
+            membership.readLock().unlock();
+        }
     }
 
-    /** Keeps the newer of what is known and {@code state} (by fetch time, then version). */
+    /**
+     * Keeps the newer of what is known and {@code state} (by fetch time, then version); a state of a
+     * partition not held here is not kept.
+     */
     public void remember(UrlState state) {
         String url = state.getUrl().toString();
-        synchronized (lock(url)) {
-            byte[] old = store.get(url);
-            if (old == null) {
-                store.put(url, pack(state));
-                size.incrementAndGet();
-            } else if (newer(unpack(url, old), state)) {
-                store.put(url, pack(state));
+        int partition = partitionOf(url);
+        membership.readLock().lock();
+        try {
+            AtomicLong size = held.get(partition);
+            if (size == null) {
+                return;
             }
+            synchronized (lock(url)) {
+                byte[] old = store.get(partition, url);
+                if (old == null) {
+                    store.put(partition, url, pack(state));
+                    size.incrementAndGet();
+                } else if (newer(unpack(url, old), state)) {
+                    store.put(partition, url, pack(state));
+                }
+            }
+        } finally {
+            membership.readLock().unlock();
         }
     }
 
@@ -105,22 +202,33 @@ public class UrlStates implements AutoCloseable {
      */
     void restore(UrlState ours, UrlState before) {
         String url = ours.getUrl().toString();
-        synchronized (lock(url)) {
-            byte[] current = store.get(url);
-            if (current == null || !Arrays.equals(current, pack(ours))) {
+        int partition = partitionOf(url);
+        membership.readLock().lock();
+        try {
+            AtomicLong size = held.get(partition);
+            if (size == null) {
                 return;
             }
-            if (before == null) {
-                store.delete(url);
-                size.decrementAndGet();
-            } else {
-                store.put(url, pack(before));
+            synchronized (lock(url)) {
+                byte[] current = store.get(partition, url);
+                if (current == null || !Arrays.equals(current, pack(ours))) {
+                    return;
+                }
+                if (before == null) {
+                    store.delete(partition, url);
+                    size.decrementAndGet();
+                } else {
+                    store.put(partition, url, pack(before));
+                }
             }
+        } finally {
+            membership.readLock().unlock();
         }
     }
 
+    /** How many URLs' states are held. */
     public long size() {
-        return size.get();
+        return held.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
     @Override
@@ -156,26 +264,35 @@ public class UrlStates implements AutoCloseable {
     }
 
     private static final class HeapStore implements Store {
-        private final ConcurrentHashMap<String, byte[]> byUrl = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<Integer, ConcurrentHashMap<String, byte[]>> byPartition = new ConcurrentHashMap<>();
 
         @Override
-        public byte[] get(String url) {
-            return byUrl.get(url);
+        public byte[] get(int partition, String url) {
+            ConcurrentHashMap<String, byte[]> byUrl = byPartition.get(partition);
+            return byUrl == null ? null : byUrl.get(url);
         }
 
         @Override
-        public void put(String url, byte[] packed) {
-            byUrl.put(url, packed);
+        public void put(int partition, String url, byte[] packed) {
+            byPartition.computeIfAbsent(partition, p -> new ConcurrentHashMap<>()).put(url, packed);
         }
 
         @Override
-        public void delete(String url) {
-            byUrl.remove(url);
+        public void delete(int partition, String url) {
+            ConcurrentHashMap<String, byte[]> byUrl = byPartition.get(partition);
+            if (byUrl != null) {
+                byUrl.remove(url);
+            }
+        }
+
+        @Override
+        public void drop(int partition) {
+            byPartition.remove(partition);
         }
 
         @Override
         public void close() {
-            byUrl.clear();
+            byPartition.clear();
         }
     }
 }

@@ -156,6 +156,48 @@ class UrlStatesTest {
         return byTime > 0 || (byTime == 0 && b.getVersion() > a.getVersion()) ? b : a;
     }
 
+    private UrlStates openPartitioned(String store, int partitions) {
+        UrlStates states = store.equals("heap") ? UrlStates.partitioned(partitions)
+                : UrlStates.onDisk(dirs.resolve("s" + nextDir++), partitions);
+        opened.add(states);
+        return states;
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void partitionedStatesAreKeptAndFoundOnlyForHeldPartitionsAndAReleasedOneIsGone(String store) {
+        UrlStates states = openPartitioned(store, 4);
+        // a site's URLs share its partition, whatever the scheme, case, port, trailing dot or "www."
+        assertThat(states.partitionOf("https://www.Kal.example/a")).isEqualTo(states.partitionOf("http://kal.example.:8080/b"))
+                .isEqualTo(SiteKeys.partition("https://kal.example/c", 4));
+        String mine = "https://kal.example/";
+        String other = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "https://site" + i + ".example/")
+                .filter(u -> states.partitionOf(u) != states.partitionOf(mine)).findFirst().orElseThrow();
+        int held = states.partitionOf(mine);
+        states.hold(held);
+        UrlState a = UrlState.newBuilder().setUrl(mine + "a").setLastFetched(T0).build();
+        UrlState b = UrlState.newBuilder().setUrl(mine + "b").setLastFetched(T0).build();
+        UrlState elsewhere = UrlState.newBuilder().setUrl(other + "x").setLastFetched(T0).build();
+
+        states.remember(a);
+        states.remember(b);
+        states.remember(elsewhere); // another instance's site: not kept here
+
+        assertThat(states.find(mine + "a")).contains(a);
+        assertThat(states.find(other + "x")).isEmpty();
+        assertThat(states.size()).isEqualTo(2L);
+
+        states.release(held);
+        assertThat(states.holds(held)).isFalse();
+        assertThat(states.find(mine + "a")).isEmpty();
+        assertThat(states.size()).isZero();
+        states.hold(held); // back to this instance: empty until the topic refills it
+        assertThat(states.find(mine + "a")).isEmpty();
+        states.remember(b);
+        assertThat(states.find(mine + "b")).contains(b);
+        assertThat(states.size()).isEqualTo(1L);
+    }
+
     @Test
     void theDiskStoreStartsEmptyWhateverItsDirectoryHeldAndDeletesItAtClose() throws Exception {
         Path dir = dirs.resolve("left-behind");

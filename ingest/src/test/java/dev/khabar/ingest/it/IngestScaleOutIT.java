@@ -93,6 +93,54 @@ class IngestScaleOutIT {
     }
 
     @Test
+    void eachInstanceHoldsOnlyItsSitesStatesAndTheOneLeftReadsTheOthersBeforeItTakesTheirEntries() throws Exception {
+        IngestHarness h = new IngestHarness(kafka, "split."); // frontier and states: 3 partitions each
+        List<LocalSite> sites = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
+        try {
+            // five hosts, whose sites fall in all three partitions, four articles each
+            for (int s = 1; s <= 5; s++) {
+                LocalSite site = new LocalSite("127.0.0." + s);
+                List<String> links = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    site.page("/a" + i, html(article("Site " + s + " story " + i, "Story " + i + " of site " + s
+                            + " tells the district's news at length.", null)));
+                    links.add(site.url("/a" + i));
+                }
+                site.page("/feed", of(200, "application/rss+xml", rss(links.toArray(String[]::new))));
+                sites.add(site);
+                sources.add(Source.of("site" + s, SourceType.RSS, URI.create(site.url("/feed")), Duration.ofHours(1), true));
+            }
+            try (IngestService one = h.start("split-1", sources)) {
+                try (IngestService two = h.start("split-2", sources)) {
+                    Thread.sleep(3000); // let the group settle on both instances
+                    assertThat(IngestHarness.outcomes(h.runOnce(two, sources))).isEqualTo(Map.of("published", 20L));
+                    // each URL's state is held by the one instance whose worker owns its site's partition
+                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    while (one.urlStatesHeld() + two.urlStatesHeld() != 20 && System.nanoTime() < deadline) {
+                        Thread.sleep(100);
+                    }
+                    assertThat(one.urlStatesHeld() + two.urlStatesHeld()).isEqualTo(20);
+                    assertThat(one.urlStatesHeld()).isPositive();
+                    assertThat(two.urlStatesHeld()).isPositive();
+                }
+                // the second instance is gone: the first reads its partitions' states before it takes their entries,
+                // so every URL is known to have been fetched just now and none is fetched again
+                assertThat(IngestHarness.outcomes(h.runOnce(one, sources))).isEqualTo(Map.of("duplicate", 20L));
+                assertThat(one.urlStatesHeld()).isEqualTo(20);
+            }
+            for (LocalSite site : sites) {
+                for (int i = 0; i < 4; i++) {
+                    assertThat(site.requests("/a" + i)).as(site.url("/a" + i)).isEqualTo(1);
+                }
+            }
+            assertThat(h.rawArticles()).hasSize(20);
+        } finally {
+            sites.forEach(LocalSite::close);
+        }
+    }
+
+    @Test
     void anInstanceJoiningWhileAPageIsBeingFetchedTakesOverWithoutFetchingAnythingTwice() throws Exception {
         IngestHarness h = new IngestHarness(kafka, "handover.");
         CountDownLatch release = new CountDownLatch(1);
