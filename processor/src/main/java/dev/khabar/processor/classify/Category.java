@@ -31,8 +31,10 @@ record Category(String id, String name, String description, String parent, doubl
     /**
      * Phrases that place someone in {@code host} ("in Hanoi", "हनोई में", "в Ханое"): each weighs its
      * full weight where a person of another country is named within {@code window} characters (or in
-     * the same title), and {@code elsewhere} times it otherwise.
+     * the same title), and {@code elsewhere} times it otherwise. {@code datelines} are places that
+     * count the same way only as a story's dateline: at the start of the text or of a line near it,
+     * followed by the dateline's comma, bracket or dash ("HANOI, June 20 —", "हनोई, 20 जून (भाषा)").
      */
-    record Presence(String host, double elsewhere, int window, List<Term> terms) {
+    record Presence(String host, double elsewhere, int window, List<Term> terms, List<Term> datelines) {
     }
 }

@@ -62,6 +62,8 @@ final class CategoryScorer {
         List<Hit> counted = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         Hit[] requirementHits = new Hit[category.requirements().size()];
+        List<Hit> requireHits = category.presence() == null ? List.of()
+                : hits.stream().filter(h -> h.ref().role() == Role.REQUIRE && !h.inTitle()).toList();
         boolean any = false;
         boolean keyTerm = false;
         for (Hit h : hits) {
@@ -77,7 +79,8 @@ final class CategoryScorer {
                 continue;
             }
             double termWeight = h.ref().weight();
-            if (role == Role.PRESENCE && !foreignPersonNear(h, category.presence(), mentions)) {
+            if ((role == Role.PRESENCE || role == Role.DATELINE) && !foreignPersonNear(h, category.presence(), mentions)
+                    && !foreignOfficialNear(h, category.presence(), mentions, requireHits)) {
                 termWeight *= category.presence().elsewhere();
                 if (termWeight == 0) {
                     continue;
@@ -166,6 +169,38 @@ final class CategoryScorer {
             }
             if (h.inTitle() || Math.abs(m.start() - h.start()) <= presence.window()) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** How close a country's name must come before the title of its official ("Japan's prime minister"). */
+    private static final int COUNTRY_BEFORE_TITLE = 25;
+
+    /**
+     * An official of another country than the presence's host, named by title instead of by name,
+     * close by in the text: a requirement term (the category's "prime minister", "प्रधानमंत्री",
+     * "министр") right after a foreign country ("New Zealand's prime minister", "न्यूजीलैंड के
+     * प्रधानमंत्री") or right before it ("премьер-министр Японии").
+     */
+    private static boolean foreignOfficialNear(Hit h, Category.Presence presence, List<Mention> mentions,
+                                               List<Hit> requireHits) {
+        if (h.inTitle()) {
+            return false; // a title's mentions carry no offsets to tell whose title it is
+        }
+        for (Hit r : requireHits) {
+            if (Math.abs(r.start() - h.start()) > presence.window()) {
+                continue;
+            }
+            for (Mention m : mentions) {
+                if (m.inTitle() || !"country".equals(m.type()) || m.id().equals(presence.host())) {
+                    continue;
+                }
+                boolean before = m.start() < r.start() && r.start() - m.start() <= COUNTRY_BEFORE_TITLE;
+                boolean after = m.start() >= r.end() && m.start() - r.end() <= 1;
+                if (before || after) {
+                    return true;
+                }
             }
         }
         return false;

@@ -22,7 +22,7 @@ final class TaxonomyYaml {
     private static final Set<String> CATEGORY_FIELDS = Set.of("id", "name", "description", "parent", "threshold",
             "min_distinct_terms", "key_term_weight", "passage_sentences", "terms", "negative", "exclude", "negative_contexts", "require",
             "presence");
-    private static final Set<String> PRESENCE_FIELDS = Set.of("host", "elsewhere", "window", "terms");
+    private static final Set<String> PRESENCE_FIELDS = Set.of("host", "elsewhere", "window", "terms", "datelines");
     private static final Set<String> REQUIREMENT_FIELDS = Set.of("name", "terms", "entities", "entity_types",
             "min_entities", "min_countries");
 
@@ -122,7 +122,8 @@ final class TaxonomyYaml {
         if (terms.isEmpty()) {
             throw new IllegalArgumentException("taxonomy: " + here + " must list at least one term");
         }
-        return new Category.Presence(host, elsewhere, window, terms);
+        List<Term> datelines = node.has("datelines") ? terms(node.get("datelines"), here + ".datelines", false) : List.of();
+        return new Category.Presence(host, elsewhere, window, terms, datelines);
     }
 
     private static Requirement requirement(JsonNode node, String where) {

@@ -16,7 +16,10 @@ import java.util.Map;
  */
 final class TermIndex {
 
-    enum Role { POSITIVE, NEGATIVE, EXCLUDE, REQUIRE, PRESENCE }
+    enum Role { POSITIVE, NEGATIVE, EXCLUDE, REQUIRE, PRESENCE, DATELINE }
+
+    /** How far into the text a dateline may start (after a byline, say). */
+    static final int DATELINE_REACH = 300;
 
     /**
      * What a matched phrase means for one category. {@code termId} identifies the phrase within
@@ -55,6 +58,9 @@ final class TermIndex {
                 for (Term t : category.presence().terms()) {
                     add(builder, category, t.text(), new TermRef(c, Role.PRESENCE, -1, t.weight(), id(ids, t), t.text()));
                 }
+                for (Term t : category.presence().datelines()) {
+                    add(builder, category, t.text(), new TermRef(c, Role.DATELINE, -1, t.weight(), id(ids, t), t.text()));
+                }
             }
             for (String phrase : category.excludes()) {
                 add(builder, category, phrase, new TermRef(c, Role.EXCLUDE, -1, 0, -1, phrase));
@@ -86,9 +92,33 @@ final class TermIndex {
         List<PhraseMatcher.Match<TermRef>> matches = matcher.findAll(text);
         List<Hit> out = new ArrayList<>(matches.size());
         for (PhraseMatcher.Match<TermRef> m : matches) {
-            out.add(new Hit(inTitle, text.start(m.startToken()), text.end(m.endToken() - 1), m.startToken(),
-                    m.endToken(), m.value()));
+            int start = text.start(m.startToken());
+            int end = text.end(m.endToken() - 1);
+            if (m.value().role() == Role.DATELINE && (inTitle || !isDateline(text.source(), start, end))) {
+                continue;
+            }
+            out.add(new Hit(inTitle, start, end, m.startToken(), m.endToken(), m.value()));
         }
         return out;
+    }
+
+    /**
+     * Whether {@code [start, end)} of {@code source} is a dateline's place: near the start, first on
+     * its line, and followed by a comma, a bracket or a dash.
+     */
+    static boolean isDateline(String source, int start, int end) {
+        if (start > DATELINE_REACH) {
+            return false;
+        }
+        for (int i = start - 1; i >= 0 && source.charAt(i) != '\n'; i--) {
+            if (!Character.isWhitespace(source.charAt(i))) {
+                return false;
+            }
+        }
+        int i = end;
+        while (i < source.length() && source.charAt(i) == ' ') {
+            i++;
+        }
+        return i < source.length() && ",(—–-:/".indexOf(source.charAt(i)) >= 0;
     }
 }

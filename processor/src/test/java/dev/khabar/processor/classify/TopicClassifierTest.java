@@ -430,6 +430,49 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aDatelinePlacesAForeignLeadersVisitInVietnam() {
+        // the visit is never said to be "to Vietnam": the wire dateline says where it happens
+        String text = "HANOI, June 20 — Russian President Vladimir Putin held talks with his hosts on energy and "
+                + "education during his state visit, and the two sides signed eleven documents.";
+        assertThat(labels("Putin and his hosts sign eleven documents", text)).contains("vietnam-visit", "diplomacy");
+        assertThat(labels("पुतिन और मेज़बान नेताओं ने 11 दस्तावेज़ों पर हस्ताक्षर किए", "हनोई, 20 जून (भाषा)। रूस के "
+                + "राष्ट्रपति व्लादिमीर पुतिन ने अपनी राजकीय यात्रा के दौरान ऊर्जा और शिक्षा पर वार्ता की।"))
+                .contains("vietnam-visit");
+        // the same words with no dateline, or the place only inside a sentence, or a Vietnamese leader at home
+        assertThat(labels("Putin and his hosts sign eleven documents", text.replace("HANOI, June 20 — ", "")))
+                .doesNotContain("vietnam-visit");
+        assertThat(labels("Putin and his hosts sign eleven documents", "Hanoi traffic was slow on Thursday. " + text
+                .replace("HANOI, June 20 — ", ""))).doesNotContain("vietnam-visit");
+        assertThat(labels("Prime minister opens new metro line", "HANOI, June 20 — Prime Minister Pham Minh Chinh "
+                + "opened the second metro line during a state ceremony attended by ministers.")).doesNotContain("vietnam-visit");
+    }
+
+    @Test
+    void anOfficialNamedByCountryAndTitleIsAVisitorInHanoiAsANamedLeaderIs() {
+        assertThat(labels("शिक्षा और डेयरी पर दो करार", "न्यूजीलैंड के प्रधानमंत्री ने हनोई में शिक्षा और डेयरी पर दो "
+                + "करार किए।")).contains("vietnam-visit");
+        assertThat(labels("Rail loans agreed", "Japan's prime minister, in Hanoi, agreed new rail loans with his hosts."))
+                .contains("vietnam-visit");
+        // Vietnam's own prime minister at home; a foreign one quoted from elsewhere by officials in Hanoi
+        assertThat(labels("शिक्षा और डेयरी पर दो करार", "वियतनाम के प्रधानमंत्री ने हनोई में शिक्षा और डेयरी पर दो "
+                + "करार किए।")).doesNotContain("vietnam-visit");
+        assertThat(labels("Rail loans agreed", "Japan's prime minister met Vietnam's president in Tokyo and agreed new "
+                + "rail loans, officials in Hanoi said.")).doesNotContain("vietnam-visit");
+    }
+
+    @Test
+    void aPostponedVisitANegotiatedContractAndAMountainSummitAreNotWhatTheySeem() {
+        assertThat(labels("Premier's Hanoi trip postponed", "The premier's official visit to Vietnam has been postponed "
+                + "because of the budget session, the foreign ministry said.")).doesNotContain("vietnam-visit");
+        assertThat(labels("पनडुब्बियों के लिए अनुबंध वार्ता शुरू", "रक्षा मंत्रालय ने प्रोजेक्ट-75 इंडिया के तहत छह "
+                + "पनडुब्बियों के लिए जर्मनी की कंपनी की साझेदार मझगांव डॉक से अनुबंध वार्ता शुरू की।")).containsExactly("defence");
+        assertThat(labels("Climber reaches Everest summit for the 20th time", "The mountaineer stood on the summit "
+                + "of Mount Everest at dawn, leading a team of foreign climbers from the base camp.")).isEmpty();
+        assertThat(labels("Путин и Си провели телефонный разговор", "Президент России Владимир Путин и председатель КНР Си Цзиньпин обсудили "
+                + "по телефону отношения двух стран.")).contains("diplomacy");
+    }
+
+    @Test
     void aStateVisitByVietnamsOwnLeaderIsNotAVietnamVisit() {
         assertThat(labels("Vietnam's president begins state visit",
                 "Vietnam's president began a state visit to Mongolia on Monday, meeting his counterpart in "
