@@ -160,28 +160,46 @@ final class CategoryScorer {
         return m;
     }
 
-    /** A person of a country other than the presence's host, named in the same title or close by in the text. */
+    /** How far into the text a dateline's foreign person may be named: the length of a lead. */
+    static final int DATELINE_PERSON_REACH = 400;
+
+    /**
+     * A person of a country other than the presence's host, named in the same title or close by in
+     * the text; for a dateline, anywhere in the title or the lead it heads.
+     */
     private static boolean foreignPersonNear(Hit h, Category.Presence presence, List<Mention> mentions) {
+        boolean dateline = h.ref().role() == Role.DATELINE;
         for (Mention m : mentions) {
-            if (!"person".equals(m.type()) || m.country() == null || m.country().equals(presence.host())
-                    || m.inTitle() != h.inTitle()) {
+            if (!"person".equals(m.type()) || m.country() == null || m.country().equals(presence.host())) {
                 continue;
             }
-            if (h.inTitle() || Math.abs(m.start() - h.start()) <= presence.window()) {
+            if (m.inTitle() != h.inTitle()) {
+                if (dateline && m.inTitle()) {
+                    return true;
+                }
+                continue;
+            }
+            if (h.inTitle() || Math.abs(m.start() - h.start()) <= reach(h, presence)) {
                 return true;
             }
         }
         return false;
     }
 
+    private static int reach(Hit h, Category.Presence presence) {
+        return h.ref().role() == Role.DATELINE ? Math.max(presence.window(), DATELINE_PERSON_REACH) : presence.window();
+    }
+
     /** How close a country's name must come before the title of its official ("Japan's prime minister"). */
     private static final int COUNTRY_BEFORE_TITLE = 25;
+    /** How close a country's name must follow the title ("премьер-министр Японии", "Tổng thống Cộng hòa Indonesia"). */
+    private static final int TITLE_BEFORE_COUNTRY = 10;
 
     /**
      * An official of another country than the presence's host, named by title instead of by name,
      * close by in the text: a requirement term (the category's "prime minister", "प्रधानमंत्री",
      * "министр") right after a foreign country ("New Zealand's prime minister", "न्यूजीलैंड के
-     * प्रधानमंत्री") or right before it ("премьер-министр Японии").
+     * प्रधानमंत्री") or right before it ("премьер-министр Японии", "Tổng thống Cộng hòa Indonesia").
      */
     private static boolean foreignOfficialNear(Hit h, Category.Presence presence, List<Mention> mentions,
                                                List<Hit> requireHits) {
@@ -189,7 +207,7 @@ final class CategoryScorer {
             return false; // a title's mentions carry no offsets to tell whose title it is
         }
         for (Hit r : requireHits) {
-            if (Math.abs(r.start() - h.start()) > presence.window()) {
+            if (Math.abs(r.start() - h.start()) > reach(h, presence)) {
                 continue;
             }
             for (Mention m : mentions) {
@@ -197,7 +215,7 @@ final class CategoryScorer {
                     continue;
                 }
                 boolean before = m.start() < r.start() && r.start() - m.start() <= COUNTRY_BEFORE_TITLE;
-                boolean after = m.start() >= r.end() && m.start() - r.end() <= 1;
+                boolean after = m.start() >= r.end() && m.start() - r.end() <= TITLE_BEFORE_COUNTRY;
                 if (before || after) {
                     return true;
                 }

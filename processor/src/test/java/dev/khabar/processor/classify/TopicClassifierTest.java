@@ -461,6 +461,23 @@ class TopicClassifierTest {
     }
 
     @Test
+    void leavingForHanoiIsGoingOnAVisitAndADatelineReachesTheWholeLead() {
+        assertThat(labels("Prime minister to leave for Hanoi on Sunday", "SEOUL, Oct 10 — The South Korean prime minister "
+                + "will leave for Hanoi on Sunday for three days of talks with his counterpart.")).contains("vietnam-visit");
+        assertThat(labels("शी हनोई के लिए रवाना", "बीजिंग, 14 अप्रैल (एजेंसी)। चीन के राष्ट्रपति शी जिनपिंग सोमवार को "
+                + "हनोई के लिए रवाना हो गए, जहां वह तो लाम से वार्ता करेंगे।")).contains("vietnam-visit");
+        assertThat(labels("PM agle hafte Hanoi jayenge", "Pradhan Mantri Narendra Modi agle hafte do divasiya yatra par "
+                + "Hanoi jayenge aur To Lam se vaarta karenge.")).contains("vietnam-visit");
+        // the guest is named in the title and by title and country further into the lead than "in Hanoi" reaches
+        String lead = "Hà Nội, 10/3 (TTXVN) - Sáng 10/3, tại Phủ Chủ tịch, Chủ tịch nước Lương Cường chủ trì lễ đón chính "
+                + "thức Tổng thống Cộng hòa Indonesia thăm cấp Nhà nước. Hai bên đã hội đàm về thương mại.";
+        assertThat(labels("Lễ đón chính thức Tổng thống Indonesia Prabowo Subianto", lead)).contains("vietnam-visit");
+        assertThat(labels("Lễ đón chính thức", lead.replace("Cộng hòa Indonesia", "nước bạn"))).doesNotContain("vietnam-visit");
+        assertThat(labels("स्वयंसेवकों की फौज ने साफ किए घाट", "गांधी जयंती पर स्वयंसेवकों की एक बड़ी फौज ने यमुना के घाटों से "
+                + "कचरा निकाला। आयोजकों ने कहा कि उनका मिशन सभी घाटों को प्लास्टिक मुक्त बनाना है।")).isEmpty();
+    }
+
+    @Test
     void aPostponedVisitANegotiatedContractAndAMountainSummitAreNotWhatTheySeem() {
         assertThat(labels("Premier's Hanoi trip postponed", "The premier's official visit to Vietnam has been postponed "
                 + "because of the budget session, the foreign ministry said.")).doesNotContain("vietnam-visit");
