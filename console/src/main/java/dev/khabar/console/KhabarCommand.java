@@ -11,6 +11,7 @@ import dev.khabar.console.command.IngestCommand;
 import dev.khabar.console.command.ProcessCommand;
 import dev.khabar.console.command.RunCommand;
 import dev.khabar.console.command.SiteCommand;
+import dev.khabar.console.command.StatesCommand;
 import dev.khabar.console.command.TopicsCommand;
 import dev.khabar.console.command.WatchCommand;
 import dev.khabar.console.config.InvalidConfigException;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
         description = "Streaming news ingestion: scrape, publish to Kafka, classify and enrich.",
         subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, IngestCommand.class,
                 ProcessCommand.class, SiteCommand.class, ExtractCommand.class, ClassifyCommand.class, WatchCommand.class,
-                TopicsCommand.class, DlqCommand.class, DashboardCommand.class, BenchCommand.class})
+                TopicsCommand.class, DlqCommand.class, StatesCommand.class, DashboardCommand.class, BenchCommand.class})
 public final class KhabarCommand implements Runnable {
 
     @CommandLine.Spec

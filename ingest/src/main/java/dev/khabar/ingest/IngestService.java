@@ -192,10 +192,33 @@ public final class IngestService implements AutoCloseable {
         return sources;
     }
 
-    /** Scans every source on its own interval until interrupted; the workers fetch meanwhile. */
+    /**
+     * Throws when a frontier worker has stopped on its own (its partitions went to the instance's
+     * other workers, or to other instances, which may have stopped the same way): an instance that
+     * fetches less than it seems to should end, so that whatever runs it starts it again.
+     */
+    public void checkWorkers() {
+        for (FrontierWorker w : workers) {
+            RuntimeException f = w.failure();
+            if (f != null) {
+                Throwable root = f;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause(); // "User rebalance callback throws an error" says less than what it wraps
+                }
+                throw new IllegalStateException("an ingest worker stopped: " + root.getMessage(), f);
+            }
+        }
+    }
+
+    /**
+     * Scans every source on its own interval until interrupted; the workers fetch meanwhile.
+     *
+     * @throws IllegalStateException when a worker stops on its own ({@link #checkWorkers})
+     */
     public void discoverContinuously() throws InterruptedException {
         long[] next = new long[sources.size()];
         while (!Thread.currentThread().isInterrupted()) {
+            checkWorkers();
             long now = clock.millis();
             for (int i = 0; i < sources.size(); i++) {
                 if (now >= next[i]) {

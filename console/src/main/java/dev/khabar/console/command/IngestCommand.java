@@ -68,12 +68,19 @@ public final class IngestCommand implements Callable<Integer> {
                 System.err.println("khabar: ingest " + config.ingest().instanceId() + " on " + kafka.bootstrap());
                 try {
                     if (noDiscovery) {
-                        Thread.sleep(Long.MAX_VALUE);
+                        while (true) {
+                            ingest.checkWorkers();
+                            Thread.sleep(1000);
+                        }
                     } else {
                         ingest.discoverContinuously();
                     }
                 } catch (InterruptedException e) {
                     // shutdown
+                } catch (IllegalStateException e) {
+                    // a worker stopped on its own: end, so that whatever runs ingest starts it again
+                    System.err.println("khabar: " + e.getMessage());
+                    return 1;
                 }
             } finally {
                 closed.countDown();

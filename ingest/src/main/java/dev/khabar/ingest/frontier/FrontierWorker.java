@@ -77,6 +77,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     private final HostTasks hostTasks;
     private final StateTopicReader stateReader;
     private volatile boolean stopped;
+    private volatile RuntimeException failure;
 
     public FrontierWorker(String bootstrap, Map<String, Object> clientProperties, String groupId, String transactionalId,
                           Topics topics, UrlProcessor processor, ExecutorService fetchPool, StateTopicReader stateReader,
@@ -153,7 +154,13 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ProducerFencedException e) {
+            failure = e;
             LOG.error("ingest worker fenced by a newer instance with the same transactional id; stopping", e);
+        } catch (RuntimeException e) {
+            // among them the URL state reader failing, or the frontier's partitions changing, under a rebalance:
+            // no entry is taken without its states, and the service reports the stop (IngestService.checkWorkers)
+            failure = e;
+            LOG.error("ingest worker {} stopped", Thread.currentThread().getName(), e);
         } finally {
             try {
                 finish();
@@ -331,6 +338,11 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         if (source != null) {
             listener.onOutcome(source, URI.create(entry.getUrl()), result.outcome(), result.detail());
         }
+    }
+
+    /** Why the worker stopped on its own, or null while it runs (or when it was stopped). */
+    public RuntimeException failure() {
+        return failure;
     }
 
     public void stop() {

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -49,6 +50,12 @@ public final class StateTopicReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateTopicReader.class);
     /** The tail thread's longest poll: how long a request (a partition acquired or released) may wait. */
     private static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * How long a partition no worker of the instance owns any more stays held and tailed: Kafka's
+     * default (eager) rebalance takes every partition from every member and gives most back.
+     */
+    static final Duration RELEASE_GRACE = Duration.ofSeconds(20);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
@@ -68,15 +75,21 @@ public final class StateTopicReader implements AutoCloseable {
     private final Map<Integer, Loading> loading = new HashMap<>();
     private final Map<Integer, CompletableFuture<Void>> loaded = new HashMap<>();
 
-    /** A partition being read to the end offset it had when it was acquired. */
+    /** Released partitions still held and tailed, by when they were released. */
+    private final Map<Integer, Long> releasedAt = new HashMap<>();
+
+    /** A partition being read to the end offset it had when it was acquired (-1 until known). */
     private static final class Loading {
-        final long end;
+        long end = -1;
         final long started = System.nanoTime();
         long states;
         long misplaced;
+    }
 
-        Loading(long end) {
-            this.end = end;
+    /** The frontier's partitions changed under a running instance: only a restart divides the states anew. */
+    static final class PartitionsChanged extends IllegalStateException {
+        PartitionsChanged(String message) {
+            super(message);
         }
     }
 
@@ -108,6 +121,10 @@ public final class StateTopicReader implements AutoCloseable {
         try {
             int stateCount = consumer.partitionsFor(topics.ingestState(), Duration.ofSeconds(30)).size();
             int frontierCount = consumer.partitionsFor(topics.frontier(), Duration.ofSeconds(30)).size();
+            if (stateCount == 0 || frontierCount == 0) {
+                throw new IllegalStateException("topic " + (stateCount == 0 ? topics.ingestState() : topics.frontier())
+                        + " does not exist (khabar ingest and khabar process create Khabar's topics at start)");
+            }
             if (stateCount != frontierCount) {
                 LOG.warn("{} has {} partitions and {} has {}: URL states cannot follow their sites' frontier partitions, so "
                                 + "this instance reads and holds every URL's state (give both topics the same number of "
@@ -216,15 +233,21 @@ public final class StateTopicReader implements AutoCloseable {
 
     private CompletableFuture<Void> take(int partition) {
         if (partition < 0 || partition >= partitionCount) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("no partition " + partition + " in " + topic));
+            // the frontier gained partitions while this instance runs: its states are divided by the old count
+            throw new PartitionsChanged("a worker was given " + topic.replace("ingest-state", "frontier") + " partition "
+                    + partition + ", but this instance divides URL states into the " + partitionCount + " partitions it "
+                    + "started with: restart ingest (and give " + topic + " as many partitions as the frontier)");
         }
         if (holders.merge(partition, 1, Integer::sum) == 1) {
             TopicPartition tp = new TopicPartition(topic, partition);
-            states.hold(partition);
-            assigned.add(tp);
-            consumer.assign(assigned);
-            consumer.seekToBeginning(List.of(tp));
-            loading.put(partition, new Loading(consumer.endOffsets(List.of(tp)).get(tp)));
+            if (releasedAt.remove(partition) == null) {
+                states.hold(partition);
+                assigned.add(tp);
+                consumer.assign(assigned);
+                consumer.seekToBeginning(List.of(tp));
+            }
+            // read (on), from the start or from where the tail is, to the end it has now
+            loading.put(partition, new Loading());
             loaded.put(partition, new CompletableFuture<>());
         }
         return loaded.get(partition);
@@ -235,23 +258,49 @@ public final class StateTopicReader implements AutoCloseable {
         if (left != null || !loaded.containsKey(partition)) {
             return;
         }
+        if (loading.containsKey(partition)) {
+            drop(partition);
+        } else {
+            // kept (and tailed) for a while: a rebalance that takes every partition and gives most of them back,
+            // as Kafka's default (eager) one does, then costs no reading again
+            releasedAt.put(partition, System.nanoTime());
+        }
+    }
+
+    private void drop(int partition) {
+        releasedAt.remove(partition);
         assigned.remove(new TopicPartition(topic, partition));
         consumer.assign(assigned);
         loading.remove(partition);
-        loaded.remove(partition).completeExceptionally(new IllegalStateException("released before it was read"));
+        CompletableFuture<Void> f = loaded.remove(partition);
+        if (f != null) {
+            f.completeExceptionally(new IllegalStateException("released before it was read"));
+        }
         long before = states.size();
         states.release(partition);
-        LOG.debug("dropped {} URL states of {}-{}: another instance fetches that partition's sites now",
-                before - states.size(), topic, partition);
+        LOG.debug("dropped {} URL states of {}-{}: no worker of this instance has fetched its sites for {} s",
+                before - states.size(), topic, partition, RELEASE_GRACE.toSeconds());
+    }
+
+    /** Drops the partitions released longer than {@link #RELEASE_GRACE} ago. */
+    private void dropReleased() {
+        long now = System.nanoTime();
+        for (Integer partition : List.copyOf(releasedAt.keySet())) {
+            if (now - releasedAt.get(partition) > RELEASE_GRACE.toNanos()) {
+                drop(partition);
+            }
+        }
     }
 
     private void tail() {
+        long lastRetriable = 0;
         try {
             while (!stopped) {
                 try {
                     for (Runnable r = requests.poll(); r != null; r = requests.poll()) {
                         r.run();
                     }
+                    dropReleased();
                     if (assigned.isEmpty()) {
                         Runnable r = requests.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                         if (r != null) {
@@ -263,13 +312,20 @@ public final class StateTopicReader implements AutoCloseable {
                     finishLoads();
                 } catch (WakeupException e) {
                     // closing: the loop ends
+                } catch (RetriableException e) {
+                    // the broker is away (a restart, a leader moving): loads wait and go on, nothing is lost
+                    if (System.nanoTime() - lastRetriable > TimeUnit.SECONDS.toNanos(30)) {
+                        LOG.warn("URL state reader for {}: {}; retrying", topic, e.toString());
+                        lastRetriable = System.nanoTime();
+                    }
+                    Thread.sleep(RETRY_BACKOFF.toMillis());
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             failure = e;
-            LOG.error("URL state reader for {} failed; workers waiting for their partitions' states stop", topic, e);
+            LOG.error("URL state reader for {} failed; workers given partitions from now on stop", topic, e);
         } finally {
             RuntimeException why = failure != null ? failure : new IllegalStateException("URL state reader closed");
             loaded.values().forEach(f -> f.completeExceptionally(why));
@@ -282,7 +338,11 @@ public final class StateTopicReader implements AutoCloseable {
             var e = it.next();
             int partition = e.getKey();
             Loading l = e.getValue();
-            if (consumer.position(new TopicPartition(topic, partition)) >= l.end) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            if (l.end < 0) {
+                l.end = consumer.endOffsets(List.of(tp)).get(tp); // read_committed: the last stable offset
+            }
+            if (consumer.position(tp) >= l.end) {
                 it.remove();
                 loaded.get(partition).complete(null);
                 if (l.states > 0) {
@@ -292,8 +352,8 @@ public final class StateTopicReader implements AutoCloseable {
                 if (l.misplaced > 0) {
                     LOG.warn("{} URL states in {}-{} belong to other partitions' sites (written by an ingest before states "
                                     + "followed their sites, or before the topic's partitions changed): each is kept only "
-                                    + "where this instance holds its site's partition, and the URLs of the others are "
-                                    + "fetched again once", l.misplaced, topic, partition);
+                                    + "where this instance holds its site's partition when it reads it, and the URLs of the "
+                                    + "others are fetched again once", l.misplaced, topic, partition);
                 }
             }
         }

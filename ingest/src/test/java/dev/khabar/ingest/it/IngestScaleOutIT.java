@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,8 @@ class IngestScaleOutIT {
                     Thread.sleep(3000); // let the group settle on both instances
                     assertThat(IngestHarness.outcomes(h.runOnce(two, sources))).isEqualTo(Map.of("published", 20L));
                     // each URL's state is held by the one instance whose worker owns its site's partition
-                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    // (a partition that left an instance in a rebalance stays held there for a grace period)
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                     while (one.urlStatesHeld() + two.urlStatesHeld() != 20 && System.nanoTime() < deadline) {
                         Thread.sleep(100);
                     }
@@ -137,6 +139,43 @@ class IngestScaleOutIT {
             assertThat(h.rawArticles()).hasSize(20);
         } finally {
             sites.forEach(LocalSite::close);
+        }
+    }
+
+    @Test
+    void partitionsAddedWhileAnInstanceRunsStopItLoudlyInsteadOfFetchingWithoutStates() throws Exception {
+        IngestHarness h = new IngestHarness(kafka, "grown.");
+        try (LocalSite site = new LocalSite("127.0.0.1")) {
+            site.page("/a", html(article("A story", "A story of the district, told at length for the record.", null)));
+            site.page("/feed", of(200, "application/rss+xml", rss(site.url("/a"))));
+            List<Source> sources = List.of(Source.of("site", SourceType.RSS, URI.create(site.url("/feed")),
+                    Duration.ofHours(1), true));
+            // metadata refreshed often, so that the group sees the new partitions soon
+            Map<String, Object> quick = Map.of(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500);
+            try (IngestService ingest = h.start("grown-1", sources, IngestHarness.FAST, (src, url, o, d) -> { }, quick,
+                    new SimpleMeterRegistry()); Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    kafka.bootstrapServers()))) {
+                assertThat(IngestHarness.outcomes(h.runOnce(ingest, sources))).isEqualTo(Map.of("published", 1L));
+                ingest.checkWorkers(); // all well
+
+                admin.createPartitions(Map.of(h.topics.frontier(), NewPartitions.increaseTo(5),
+                        h.topics.ingestState(), NewPartitions.increaseTo(5))).all().get(30, TimeUnit.SECONDS);
+
+                // a worker given a new partition cannot know its states: the instance says so and stops
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                IllegalStateException stopped = null;
+                while (stopped == null && System.nanoTime() < deadline) {
+                    try {
+                        ingest.checkWorkers();
+                        Thread.sleep(200);
+                    } catch (IllegalStateException e) {
+                        stopped = e;
+                    }
+                }
+                assertThat(stopped).isNotNull();
+                assertThat(stopped).hasMessageContaining("restart ingest");
+            }
+            assertThat(site.requests("/a")).isEqualTo(1);
         }
     }
 
