@@ -478,6 +478,24 @@ class TopicClassifierTest {
     }
 
     @Test
+    void russianVietnameseAndHindiAppWordsForOurLabels() {
+        assertThat(labels("Пограничники задержали судно-нарушитель", "Пограничный сторожевой корабль задержал в "
+                + "Охотском море судно с незаконным уловом.")).containsExactly("defence");
+        assertThat(labels("В прокат выходит военная драма", "Режиссёр фильма об обороне крепости рассказал о съёмках "
+                + "в павильонах.")).isEmpty();
+        assertThat(labels("Giao tranh ác liệt ở Dải Gaza", "Quân đội Israel tiếp tục các đợt không kích và giao tranh "
+                + "ác liệt ở phía bắc Dải Gaza.")).containsExactly("defence");
+        assertThat(labels("Hội đàm cấp cao Việt - Trung", "Tổng Bí thư Tô Lâm hội đàm với Chủ tịch Trung Quốc Tập Cận "
+                + "Bình, người đang thăm cấp Nhà nước Việt Nam.")).contains("vietnam-visit");
+        assertThat(labels("भारत-फ्रांस डील पर साइन", "दोनों देशों की सरकारों ने इंटर-गवर्नमेंटल एग्रीमेंट पर हस्ताक्षर किए, "
+                + "जिसके तहत नौसेना को नए विमान मिलेंगे।")).contains("diplomacy");
+        assertThat(labels("Shinde Sena ki rally par takraar", "Shinde Sena aur UBT gut mein rally ki anumati ko lekar "
+                + "khinchatani jari hai.")).isEmpty();
+        assertThat(labels("МИД РФ пообещал ответ на санкции", "Москва ответит на новый пакет санкций Евросоюза, "
+                + "заявили в МИД России.")).contains("diplomacy");
+    }
+
+    @Test
     void aPostponedVisitANegotiatedContractAndAMountainSummitAreNotWhatTheySeem() {
         assertThat(labels("Premier's Hanoi trip postponed", "The premier's official visit to Vietnam has been postponed "
                 + "because of the budget session, the foreign ministry said.")).doesNotContain("vietnam-visit");
