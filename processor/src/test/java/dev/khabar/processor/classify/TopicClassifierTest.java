@@ -493,6 +493,8 @@ class TopicClassifierTest {
                 + "khinchatani jari hai.")).isEmpty();
         assertThat(labels("МИД РФ пообещал ответ на санкции", "Москва ответит на новый пакет санкций Евросоюза, "
                 + "заявили в МИД России.")).contains("diplomacy");
+        assertThat(labels("Japan to give Vietnam radars", "Japan will provide coastal surveillance radars to the Vietnam "
+                + "People's Army under its security assistance programme.")).contains("defence");
     }
 
     @Test
