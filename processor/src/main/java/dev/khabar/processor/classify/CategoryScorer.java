@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Scores one category over one scope (the whole article, or one section):
@@ -62,8 +63,11 @@ final class CategoryScorer {
         List<Hit> counted = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         Hit[] requirementHits = new Hit[category.requirements().size()];
-        List<Hit> requireHits = category.presence() == null ? List.of()
-                : hits.stream().filter(h -> h.ref().role() == Role.REQUIRE && !h.inTitle()).toList();
+        // officials' titles: requirement terms that are not also the category's own terms ("state visit" names the
+        // event, not who makes it)
+        List<Hit> requireHits = category.presence() == null ? List.of() : hits.stream()
+                .filter(h -> h.ref().role() == Role.REQUIRE && !h.inTitle() && !ownTerms(category).contains(h.ref().term()))
+                .toList();
         boolean any = false;
         boolean keyTerm = false;
         for (Hit h : hits) {
@@ -80,7 +84,7 @@ final class CategoryScorer {
             }
             double termWeight = h.ref().weight();
             if ((role == Role.PRESENCE || role == Role.DATELINE) && !foreignPersonNear(h, category.presence(), mentions)
-                    && !foreignOfficialNear(h, category.presence(), mentions, requireHits)) {
+                    && !foreignOfficialNear(h, category.presence(), mentions, requireHits, text)) {
                 termWeight *= category.presence().elsewhere();
                 if (termWeight == 0) {
                     continue;
@@ -127,6 +131,18 @@ final class CategoryScorer {
         return new Outcome(score, true, any, List.copyOf(evidence));
     }
 
+    /** By identity: a category record's own hash walks all its terms. */
+    private final java.util.Map<Category, Set<String>> ownTerms =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    private Set<String> ownTerms(Category category) {
+        return ownTerms.computeIfAbsent(category, c -> {
+            Set<String> terms = new HashSet<>();
+            c.terms().forEach(t -> terms.add(t.text()));
+            return Set.copyOf(terms);
+        });
+    }
+
     /** {@code repeat_decay^(k-1)} for the k-th occurrence of a term, until it falls to 1e-6. */
     private double decay(int k) {
         if (k < decays.length) {
@@ -160,63 +176,60 @@ final class CategoryScorer {
         return m;
     }
 
-    /** How far into the text a dateline's foreign person may be named: the length of a lead. */
-    static final int DATELINE_PERSON_REACH = 400;
-
-    /**
-     * A person of a country other than the presence's host, named in the same title or close by in
-     * the text; for a dateline, anywhere in the title or the lead it heads.
-     */
+    /** A person of a country other than the presence's host, named in the same title or close by in the text. */
     private static boolean foreignPersonNear(Hit h, Category.Presence presence, List<Mention> mentions) {
-        boolean dateline = h.ref().role() == Role.DATELINE;
         for (Mention m : mentions) {
-            if (!"person".equals(m.type()) || m.country() == null || m.country().equals(presence.host())) {
+            if (!"person".equals(m.type()) || m.country() == null || m.country().equals(presence.host())
+                    || m.inTitle() != h.inTitle()) {
                 continue;
             }
-            if (m.inTitle() != h.inTitle()) {
-                if (dateline && m.inTitle()) {
-                    return true;
-                }
-                continue;
-            }
-            if (h.inTitle() || Math.abs(m.start() - h.start()) <= reach(h, presence)) {
+            if (h.inTitle() || Math.abs(m.start() - h.start()) <= presence.window()) {
                 return true;
             }
         }
         return false;
     }
 
-    private static int reach(Hit h, Category.Presence presence) {
-        return h.ref().role() == Role.DATELINE ? Math.max(presence.window(), DATELINE_PERSON_REACH) : presence.window();
-    }
-
-    /** How close a country's name must come before the title of its official ("Japan's prime minister"). */
-    private static final int COUNTRY_BEFORE_TITLE = 25;
-    /** How close a country's name must follow the title ("премьер-министр Японии", "Tổng thống Cộng hòa Indonesia"). */
-    private static final int TITLE_BEFORE_COUNTRY = 10;
+    /**
+     * What may stand between a country and the title of its official: the country's own words and a
+     * possessive ("Japan's", "New Zealand's", "न्यूजीलैंड के"), or a demonym ("Japanese", "Thai",
+     * "जापानी") — not a country in another case ("с Китаем премьер-министр": "with China, the premier").
+     */
+    private static final Pattern COUNTRY_BEFORE_TITLE = Pattern.compile(
+            "(?:[^\\s,.;:!?।()\"]+ )?[^\\s,.;:!?।()\"]+(?:['’]s\\s+|\\s+(?:के|की|का)\\s+)"
+                    + "|\\p{Lu}\\p{L}*(?:ese|an|ish|i|ch)\\s+|\\p{IsDevanagari}+ी\\s+");
+    /** What may stand between a title and its country after it: nothing ("премьер-министр Японии"), or a republic. */
+    private static final Pattern TITLE_BEFORE_COUNTRY = Pattern.compile("\\s+(?:(?:Cộng hòa|Liên bang|of)\\s+)?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
      * An official of another country than the presence's host, named by title instead of by name,
      * close by in the text: a requirement term (the category's "prime minister", "प्रधानमंत्री",
-     * "министр") right after a foreign country ("New Zealand's prime minister", "न्यूजीलैंड के
-     * प्रधानमंत्री") or right before it ("премьер-министр Японии", "Tổng thống Cộng hòa Indonesia").
+     * "министр") with a foreign country attached to it — before it as a possessive or a demonym
+     * ("New Zealand's prime minister", "Japanese prime minister", "न्यूजीलैंड के प्रधानमंत्री"), or after
+     * it as a genitive ("премьер-министр Японии", "Tổng thống Cộng hòa Indonesia", "President of
+     * Chile"). Grammar, not distance alone: "On China, the prime minister said in Hanoi" names nobody's
+     * official, nor does "Vietnam's envoy to Japan".
      */
     private static boolean foreignOfficialNear(Hit h, Category.Presence presence, List<Mention> mentions,
-                                               List<Hit> requireHits) {
+                                               List<Hit> requireHits, String text) {
         if (h.inTitle()) {
             return false; // a title's mentions carry no offsets to tell whose title it is
         }
         for (Hit r : requireHits) {
-            if (Math.abs(r.start() - h.start()) > reach(h, presence)) {
+            if (Math.abs(r.start() - h.start()) > presence.window()) {
                 continue;
             }
             for (Mention m : mentions) {
                 if (m.inTitle() || !"country".equals(m.type()) || m.id().equals(presence.host())) {
                     continue;
                 }
-                boolean before = m.start() < r.start() && r.start() - m.start() <= COUNTRY_BEFORE_TITLE;
-                boolean after = m.start() >= r.end() && m.start() - r.end() <= TITLE_BEFORE_COUNTRY;
-                if (before || after) {
+                if (m.start() < r.start() && r.start() - m.start() <= 30
+                        && COUNTRY_BEFORE_TITLE.matcher(text.substring(m.start(), r.start())).matches()) {
+                    return true;
+                }
+                if (m.start() >= r.end() && m.start() - r.end() <= 12
+                        && TITLE_BEFORE_COUNTRY.matcher(text.substring(r.end(), m.start())).matches()) {
                     return true;
                 }
             }

@@ -104,21 +104,50 @@ final class TermIndex {
 
     /**
      * Whether {@code [start, end)} of {@code source} is a dateline's place: near the start, first on
-     * its line, and followed by a comma, a bracket or a dash.
+     * its line, and followed by a bracket or a spaced dash ("HANOI (Reuters) -", "HANOI —"), or by a
+     * comma and a date within two words ("HANOI, June 20", "हनोई, 20 जून", "ХАНОЙ, 20 июня") —
+     * not "Hanoi-based", "Hanoi: the city…" or "Hanoi, with its millions".
      */
     static boolean isDateline(String source, int start, int end) {
         if (start > DATELINE_REACH) {
             return false;
         }
         for (int i = start - 1; i >= 0 && source.charAt(i) != '\n'; i--) {
-            if (!Character.isWhitespace(source.charAt(i))) {
+            if (!Character.isWhitespace(source.charAt(i)) && !Character.isSpaceChar(source.charAt(i))) {
                 return false;
             }
         }
         int i = end;
-        while (i < source.length() && source.charAt(i) == ' ') {
+        while (i < source.length() && (source.charAt(i) == ' ' || Character.isSpaceChar(source.charAt(i)))) {
             i++;
         }
-        return i < source.length() && ",(—–-:/".indexOf(source.charAt(i)) >= 0;
+        if (i >= source.length()) {
+            return false;
+        }
+        char c = source.charAt(i);
+        if (c == '(' || c == '—' || c == '–') {
+            return true;
+        }
+        if (c == '-') {
+            return i > end; // "HANOI - ", not "Hanoi-based"
+        }
+        if (c != ',') {
+            return false;
+        }
+        // a date in the next two words
+        int words = 0;
+        for (int j = i + 1; j < source.length() && words < 2; j++) {
+            char d = source.charAt(j);
+            if (Character.isDigit(d)) {
+                return true;
+            }
+            if (Character.isWhitespace(d) && j > i + 1 && !Character.isWhitespace(source.charAt(j - 1))) {
+                words++;
+            }
+            if (d == '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -3,6 +3,8 @@ package dev.khabar.processor.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,35 @@ class TaxonomyTest {
                 .hasMessageContaining("category 'delhi-visit'").hasMessageContaining("presence");
         assertThatThrownBy(() -> Taxonomy.parse(yaml.replace("      host: Q668\n", "")))
                 .hasMessageContaining("presence").hasMessageContaining("host");
+    }
+
+    @Test
+    void aDatelineIsAPresenceTermOnlyAsTheStorysDateline() {
+        TopicClassifier classifier = new TopicClassifier(Taxonomy.parse("""
+                categories:
+                  - id: delhi-visit
+                    threshold: 4
+                    key_term_weight: 3
+                    terms:
+                      en: {"state visit": 2}
+                    presence:
+                      host: Q668
+                      elsewhere: 0.25
+                      window: 120
+                      terms:
+                        en: {"in New Delhi": 4}
+                      datelines:
+                        en: {"New Delhi": 4}
+                """));
+        String talks = " Russian President Vladimir Putin held talks on oil and arms.";
+        assertThat(classifier.classify("Talks on oil", "NEW DELHI, Dec 5 (Reuters) -" + talks, "en").labels())
+                .containsExactly("delhi-visit");
+        assertThat(classifier.classify("Talks on oil", "By a staff reporter\nNEW DELHI (AP) —" + talks, "en").labels())
+                .as("first on a line near the start").containsExactly("delhi-visit");
+        for (String notADateline : List.of("New Delhi-based analysts said" + talks, "New Delhi: the city said" + talks,
+                "New Delhi, with its millions, waited." + talks, "Traffic was slow. New Delhi, Dec 5 —" + talks)) {
+            assertThat(classifier.classify("Talks on oil", notADateline, "en").labels()).as(notADateline).isEmpty();
+        }
     }
 
     @Test

@@ -430,21 +430,24 @@ class TopicClassifierTest {
     }
 
     @Test
-    void aDatelinePlacesAForeignLeadersVisitInVietnam() {
-        // the visit is never said to be "to Vietnam": the wire dateline says where it happens
-        String text = "HANOI, June 20 — Russian President Vladimir Putin held talks with his hosts on energy and "
-                + "education during his state visit, and the two sides signed eleven documents.";
-        assertThat(labels("Putin and his hosts sign eleven documents", text)).contains("vietnam-visit", "diplomacy");
-        assertThat(labels("पुतिन और मेज़बान नेताओं ने 11 दस्तावेज़ों पर हस्ताक्षर किए", "हनोई, 20 जून (भाषा)। रूस के "
-                + "राष्ट्रपति व्लादिमीर पुतिन ने अपनी राजकीय यात्रा के दौरान ऊर्जा और शिक्षा पर वार्ता की।"))
-                .contains("vietnam-visit");
-        // the same words with no dateline, or the place only inside a sentence, or a Vietnamese leader at home
-        assertThat(labels("Putin and his hosts sign eleven documents", text.replace("HANOI, June 20 — ", "")))
+    void storiesDatelinedHanoiOrSpokenInHanoiAreNotVisitsByThemselves() {
+        // from a review: Vietnam's own leaders, datelined at home, next to the names of the hosts they are going to
+        assertThat(labels("Chinh to visit Tokyo", "HANOI, June 20 — Prime Minister Pham Minh Chinh will travel to Tokyo "
+                + "next week for talks with Japanese Prime Minister Sanae Takaichi.")).doesNotContain("vietnam-visit");
+        assertThat(labels("Vietnam sends condolences", "HANOI, Sept 10 — Chinese President Xi Jinping sent condolences "
+                + "after the typhoon killed 200 people.")).doesNotContain("vietnam-visit");
+        // a country near a title is not that country's official unless grammar attaches it
+        assertThat(labels("Vietnam on China", "On relations with China, Prime Minister Pham Minh Chinh said in Hanoi "
+                + "that talks would go on.")).doesNotContain("vietnam-visit");
+        assertThat(labels("Robots conference", "Japan is a world leader in robotics, a conference in Hanoi heard."))
                 .doesNotContain("vietnam-visit");
-        assertThat(labels("Putin and his hosts sign eleven documents", "Hanoi traffic was slow on Thursday. " + text
-                .replace("HANOI, June 20 — ", ""))).doesNotContain("vietnam-visit");
-        assertThat(labels("Prime minister opens new metro line", "HANOI, June 20 — Prime Minister Pham Minh Chinh "
-                + "opened the second metro line during a state ceremony attended by ministers.")).doesNotContain("vietnam-visit");
+        assertThat(labels("Envoy speaks", "Vietnam's envoy to Japan, speaking in Hanoi, praised the investors."))
+                .doesNotContain("vietnam-visit");
+        assertThat(labels("Ties with China", "В отношениях с Китаем премьер-министр Вьетнама в Ханое заявил о "
+                + "переговорах.")).doesNotContain("vietnam-visit");
+        // "China's state visit" is where Vietnam's president is going, not a Chinese official in Hanoi
+        assertThat(labels("वियतनाम के राष्ट्रपति का बयान", "राष्ट्रपति तो लाम ने सोमवार को हनोई में कहा कि वह अगले सप्ताह "
+                + "चीन की राजकीय यात्रा पर जाएंगे।")).doesNotContain("vietnam-visit");
     }
 
     @Test
@@ -461,18 +464,13 @@ class TopicClassifierTest {
     }
 
     @Test
-    void leavingForHanoiIsGoingOnAVisitAndADatelineReachesTheWholeLead() {
+    void leavingForHanoiIsGoingOnAVisit() {
         assertThat(labels("Prime minister to leave for Hanoi on Sunday", "SEOUL, Oct 10 — The South Korean prime minister "
                 + "will leave for Hanoi on Sunday for three days of talks with his counterpart.")).contains("vietnam-visit");
         assertThat(labels("शी हनोई के लिए रवाना", "बीजिंग, 14 अप्रैल (एजेंसी)। चीन के राष्ट्रपति शी जिनपिंग सोमवार को "
                 + "हनोई के लिए रवाना हो गए, जहां वह तो लाम से वार्ता करेंगे।")).contains("vietnam-visit");
         assertThat(labels("PM agle hafte Hanoi jayenge", "Pradhan Mantri Narendra Modi agle hafte do divasiya yatra par "
                 + "Hanoi jayenge aur To Lam se vaarta karenge.")).contains("vietnam-visit");
-        // the guest is named in the title and by title and country further into the lead than "in Hanoi" reaches
-        String lead = "Hà Nội, 10/3 (TTXVN) - Sáng 10/3, tại Phủ Chủ tịch, Chủ tịch nước Lương Cường chủ trì lễ đón chính "
-                + "thức Tổng thống Cộng hòa Indonesia thăm cấp Nhà nước. Hai bên đã hội đàm về thương mại.";
-        assertThat(labels("Lễ đón chính thức Tổng thống Indonesia Prabowo Subianto", lead)).contains("vietnam-visit");
-        assertThat(labels("Lễ đón chính thức", lead.replace("Cộng hòa Indonesia", "nước bạn"))).doesNotContain("vietnam-visit");
         assertThat(labels("स्वयंसेवकों की फौज ने साफ किए घाट", "गांधी जयंती पर स्वयंसेवकों की एक बड़ी फौज ने यमुना के घाटों से "
                 + "कचरा निकाला। आयोजकों ने कहा कि उनका मिशन सभी घाटों को प्लास्टिक मुक्त बनाना है।")).isEmpty();
     }
