@@ -70,6 +70,7 @@ public final class IngestService implements AutoCloseable {
     private final UrlStates states;
     private final List<FrontierWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean closing;
     private final ExecutorService fetchPool;
     private final PageFetcher fetcher;
     private final Clock clock;
@@ -208,6 +209,15 @@ public final class IngestService implements AutoCloseable {
                 throw new IllegalStateException("an ingest worker stopped: " + root.getMessage(), f);
             }
         }
+        RuntimeException readerFailure = stateReader.failure();
+        if (readerFailure != null) {
+            throw new IllegalStateException("the URL state reader stopped: " + readerFailure.getMessage(), readerFailure);
+        }
+        for (Thread t : threads) {
+            if (!t.isAlive() && !closing) {
+                throw new IllegalStateException("ingest worker " + t.getName() + " has ended");
+            }
+        }
     }
 
     /**
@@ -232,6 +242,7 @@ public final class IngestService implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         workers.forEach(FrontierWorker::stop);
         for (Thread t : threads) {
             try {

@@ -76,6 +76,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
     private final FrontierPositions positions;
     private final HostTasks hostTasks;
     private final StateTopicReader stateReader;
+    private final String frontierTopic;
     private volatile boolean stopped;
     private volatile RuntimeException failure;
 
@@ -120,6 +121,7 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         p.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
         transaction = new BatchTransaction(new TransactionalProducer(p, () -> stopped), topics,
                 stateReader.topicPartitions(), clock);
+        frontierTopic = topics.frontier();
         consumer.subscribe(List.of(topics.frontier()), new HandOver());
     }
 
@@ -246,6 +248,8 @@ public final class FrontierWorker implements Runnable, AutoCloseable {
         /** No entry of a partition is taken before its URL states are read (the poll waits meanwhile). */
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // at every rebalance, even one that gave this worker nothing: partitions added to the frontier move sites
+            stateReader.checkFrontierPartitions(consumer.partitionsFor(frontierTopic).size());
             try {
                 if (!stateReader.acquire(numbers(partitions), () -> stopped)) {
                     throw new WakeupException(); // stopping: the poll ends as on wakeup

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -78,6 +81,7 @@ public final class StateRehoming {
             for (int p = 0; p < partitions; p++) {
                 all.add(new TopicPartition(topics.ingestState(), p));
             }
+            refuseWithOpenTransactions(bootstrap, clientProperties, all);
             consumer.assign(all);
             consumer.seekToBeginning(all);
             Map<TopicPartition, Long> end = consumer.endOffsets(all);
@@ -158,6 +162,32 @@ public final class StateRehoming {
             } catch (ExecutionException | TimeoutException e) {
                 throw new IllegalStateException("writing URL states failed; nothing is lost, run it again: " + e, e);
             }
+        }
+    }
+
+    /**
+     * A transaction left open (an ingest killed less than {@code transaction.timeout.ms} ago) hides the
+     * states after it from a committed read; tombstones written now could outlive them.
+     */
+    private static void refuseWithOpenTransactions(String bootstrap, Map<String, Object> clientProperties,
+                                                   List<TopicPartition> partitions) throws InterruptedException {
+        Map<String, Object> a = new HashMap<>(clientProperties);
+        a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        try (Admin admin = Admin.create(a)) {
+            var committed = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                    .get(30, TimeUnit.SECONDS);
+            var written = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
+                    .get(30, TimeUnit.SECONDS);
+            for (TopicPartition tp : partitions) {
+                if (committed.get(tp).offset() != written.get(tp).offset()) {
+                    throw new IllegalStateException(tp + " has a transaction still open (an ingest stopped less than its "
+                            + "transaction.timeout.ms ago?): run this again once it has timed out");
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the end offsets of the URL state topic: " + e, e);
         }
     }
 

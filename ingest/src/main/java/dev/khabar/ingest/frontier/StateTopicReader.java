@@ -62,6 +62,8 @@ public final class StateTopicReader implements AutoCloseable {
     private final UrlStates states;
     private final boolean partitioned;
     private final int partitionCount;
+    /** The frontier's partition count when this reader opened: the states are divided by it. */
+    private int frontierPartitions;
     private final AvroSerde<UrlState> serde = AvroSerde.of(UrlState.class);
     private final BlockingQueue<Runnable> requests = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -137,6 +139,7 @@ public final class StateTopicReader implements AutoCloseable {
                 throw new IllegalArgumentException("URL states divided into " + states.partitions() + " partitions");
             }
             StateTopicReader reader = new StateTopicReader(consumer, topics.ingestState(), states, stateCount, partitioned);
+            reader.frontierPartitions = frontierCount;
             if (!reader.partitioned) {
                 reader.loadEverything();
             }
@@ -158,6 +161,26 @@ public final class StateTopicReader implements AutoCloseable {
     /** Whether an instance holds only the states of the frontier partitions its workers own. */
     public boolean partitioned() {
         return partitioned;
+    }
+
+    /**
+     * Stops a worker (and so the instance) whose frontier no longer has the partition count this
+     * instance started with: its sites moved to other partitions, and states held or written by the
+     * old count would not be found. Called at every rebalance, whatever it assigned.
+     *
+     * @throws IllegalStateException naming what to do
+     */
+    public void checkFrontierPartitions(int now) {
+        if (now != frontierPartitions) {
+            throw new PartitionsChanged("the frontier has " + now + " partitions, not the " + frontierPartitions
+                    + " this instance started with, so its sites have moved: restart ingest (and give " + topic
+                    + " as many partitions as the frontier, then run khabar states rehome with ingest stopped)");
+        }
+    }
+
+    /** Why the reader's thread stopped on its own, or null. */
+    public RuntimeException failure() {
+        return failure;
     }
 
     /** The state topic's partition count: a state record goes to {@code SiteKeys.partition(url, this)}. */

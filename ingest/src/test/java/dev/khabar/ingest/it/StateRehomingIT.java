@@ -120,6 +120,28 @@ class StateRehomingIT {
         }
     }
 
+    @Test
+    void itRefusesWhileATransactionOnTheStateTopicIsOpen() throws Exception {
+        IngestHarness h = new IngestHarness(kafka, "rehome-open.");
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "rehome-open-test");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            String url = "https://site1.example/open";
+            producer.send(new ProducerRecord<>(h.topics.ingestState(), url, SERDE.encode(state(url, T0, 1))));
+            producer.flush(); // written, not committed: as an ingest killed mid-batch leaves it
+
+            assertThatThrownBy(() -> StateRehoming.run(kafka.bootstrapServers(), Map.of(), h.topics,
+                    h.topics.prefix() + "ingest")).hasMessageContaining("transaction still open");
+
+            producer.abortTransaction();
+        }
+        assertThat(StateRehoming.run(kafka.bootstrapServers(), Map.of(), h.topics, h.topics.prefix() + "ingest").urls())
+                .isZero();
+    }
+
     /** The latest non-tombstone value of each URL in each partition: what compaction will keep. */
     private Map<String, Map<Integer, UrlState>> latestByPartition(IngestHarness h) {
         Map<String, Map<Integer, UrlState>> out = new HashMap<>();
