@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -50,11 +48,6 @@ public final class StateTopicReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateTopicReader.class);
     /** The tail thread's longest poll: how long a request (a partition acquired or released) may wait. */
     private static final Duration POLL = Duration.ofMillis(100);
-    /**
-     * How long a partition no worker of the instance owns any more stays held and tailed: Kafka's
-     * default (eager) rebalance takes every partition from every member and gives most back.
-     */
-    static final Duration RELEASE_GRACE = Duration.ofSeconds(20);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -69,24 +62,8 @@ public final class StateTopicReader implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
     private volatile RuntimeException failure;
-
-    // the tail thread's own
-    private final Set<TopicPartition> assigned = new HashSet<>();
-    /** How many of this instance's workers own each partition. */
-    private final Map<Integer, Integer> holders = new HashMap<>();
-    private final Map<Integer, Loading> loading = new HashMap<>();
-    private final Map<Integer, CompletableFuture<Void>> loaded = new HashMap<>();
-
-    /** Released partitions still held and tailed, by when they were released. */
-    private final Map<Integer, Long> releasedAt = new HashMap<>();
-
-    /** A partition being read to the end offset it had when it was acquired (-1 until known). */
-    private static final class Loading {
-        long end = -1;
-        final long started = System.nanoTime();
-        long states;
-        long misplaced;
-    }
+    /** The tail thread's own. */
+    private final HeldPartitions held;
 
     /** The frontier's partitions changed under a running instance: only a restart divides the states anew. */
     static final class PartitionsChanged extends IllegalStateException {
@@ -102,6 +79,7 @@ public final class StateTopicReader implements AutoCloseable {
         this.states = states;
         this.partitionCount = partitionCount;
         this.partitioned = partitioned;
+        this.held = new HeldPartitions(consumer, topic, states, partitionCount);
         this.thread = new Thread(this::tail, "khabar-ingest-state");
         thread.setDaemon(true);
     }
@@ -194,8 +172,7 @@ public final class StateTopicReader implements AutoCloseable {
         for (int p = 0; p < partitionCount; p++) {
             partitions.add(new TopicPartition(topic, p));
         }
-        consumer.assign(partitions);
-        assigned.addAll(partitions);
+        held.assignAll(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         long start = System.nanoTime();
@@ -218,7 +195,7 @@ public final class StateTopicReader implements AutoCloseable {
             return true;
         }
         CompletableFuture<List<CompletableFuture<Void>>> taken = new CompletableFuture<>();
-        request(() -> taken.complete(partitions.stream().map(this::take).toList()));
+        request(() -> taken.complete(partitions.stream().map(held::take).toList()));
         while (true) {
             RuntimeException f = failure;
             if (f != null || stopped) {
@@ -245,74 +222,13 @@ public final class StateTopicReader implements AutoCloseable {
     public void release(Collection<Integer> partitions) {
         if (partitioned && !partitions.isEmpty() && !stopped) {
             List<Integer> copy = List.copyOf(partitions);
-            request(() -> copy.forEach(this::give));
+            request(() -> copy.forEach(held::give));
         }
     }
 
     /** Runs {@code r} on the tail thread, between its polls (of at most {@link #POLL}). */
     private void request(Runnable r) {
         requests.add(r);
-    }
-
-    private CompletableFuture<Void> take(int partition) {
-        if (partition < 0 || partition >= partitionCount) {
-            // the frontier gained partitions while this instance runs: its states are divided by the old count
-            throw new PartitionsChanged("a worker was given " + topic.replace("ingest-state", "frontier") + " partition "
-                    + partition + ", but this instance divides URL states into the " + partitionCount + " partitions it "
-                    + "started with: restart ingest (and give " + topic + " as many partitions as the frontier)");
-        }
-        if (holders.merge(partition, 1, Integer::sum) == 1) {
-            TopicPartition tp = new TopicPartition(topic, partition);
-            if (releasedAt.remove(partition) == null) {
-                states.hold(partition);
-                assigned.add(tp);
-                consumer.assign(assigned);
-                consumer.seekToBeginning(List.of(tp));
-            }
-            // read (on), from the start or from where the tail is, to the end it has now
-            loading.put(partition, new Loading());
-            loaded.put(partition, new CompletableFuture<>());
-        }
-        return loaded.get(partition);
-    }
-
-    private void give(int partition) {
-        Integer left = holders.computeIfPresent(partition, (p, n) -> n == 1 ? null : n - 1);
-        if (left != null || !loaded.containsKey(partition)) {
-            return;
-        }
-        if (loading.containsKey(partition)) {
-            drop(partition);
-        } else {
-            // kept (and tailed) for a while: a rebalance that takes every partition and gives most of them back,
-            // as Kafka's default (eager) one does, then costs no reading again
-            releasedAt.put(partition, System.nanoTime());
-        }
-    }
-
-    private void drop(int partition) {
-        releasedAt.remove(partition);
-        assigned.remove(new TopicPartition(topic, partition));
-        consumer.assign(assigned);
-        loading.remove(partition);
-        CompletableFuture<Void> f = loaded.remove(partition);
-        if (f != null) {
-            f.completeExceptionally(new IllegalStateException("released before it was read"));
-        }
-        long before = states.size();
-        states.release(partition);
-        LOG.debug("dropped {} URL states of {}-{}: no worker of this instance has fetched its sites for {} s",
-                before - states.size(), topic, partition, RELEASE_GRACE.toSeconds());
-    }
-
-    /** Drops the partitions released longer than {@link #RELEASE_GRACE} ago. */
-    private void dropReleased() {
-        long now = System.nanoTime();
-        for (Integer partition : List.copyOf(releasedAt.keySet())) {
-            if (now - releasedAt.get(partition) > RELEASE_GRACE.toNanos()) {
-                drop(partition);
-            }
-        }
     }
 
     private void tail() {
@@ -323,8 +239,8 @@ public final class StateTopicReader implements AutoCloseable {
                     for (Runnable r = requests.poll(); r != null; r = requests.poll()) {
                         r.run();
                     }
-                    dropReleased();
-                    if (assigned.isEmpty()) {
+                    held.dropReleased();
+                    if (held.noneAssigned()) {
                         Runnable r = requests.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                         if (r != null) {
                             r.run();
@@ -332,7 +248,7 @@ public final class StateTopicReader implements AutoCloseable {
                         continue;
                     }
                     consumer.poll(POLL).forEach(this::apply);
-                    finishLoads();
+                    held.finishLoads();
                 } catch (WakeupException e) {
                     // closing: the loop ends
                 } catch (RetriableException e) {
@@ -351,34 +267,8 @@ public final class StateTopicReader implements AutoCloseable {
             LOG.error("URL state reader for {} failed; workers given partitions from now on stop", topic, e);
         } finally {
             RuntimeException why = failure != null ? failure : new IllegalStateException("URL state reader closed");
-            loaded.values().forEach(f -> f.completeExceptionally(why));
+            held.failLoads(why);
             consumer.close(Duration.ofSeconds(2));
-        }
-    }
-
-    private void finishLoads() {
-        for (var it = loading.entrySet().iterator(); it.hasNext(); ) {
-            var e = it.next();
-            int partition = e.getKey();
-            Loading l = e.getValue();
-            TopicPartition tp = new TopicPartition(topic, partition);
-            if (l.end < 0) {
-                l.end = consumer.endOffsets(List.of(tp)).get(tp); // read_committed: the last stable offset
-            }
-            if (consumer.position(tp) >= l.end) {
-                it.remove();
-                loaded.get(partition).complete(null);
-                if (l.states > 0) {
-                    LOG.info("loaded {} URL states of {}-{} in {} ms", l.states, topic, partition,
-                            (System.nanoTime() - l.started) / 1_000_000);
-                }
-                if (l.misplaced > 0) {
-                    LOG.warn("{} URL states in {}-{} belong to other partitions' sites (written by an ingest before states "
-                                    + "followed their sites, or before the topic's partitions changed): each is kept only "
-                                    + "where this instance holds its site's partition when it reads it, and the URLs of the "
-                                    + "others are fetched again once", l.misplaced, topic, partition);
-                }
-            }
         }
     }
 
@@ -393,13 +283,7 @@ public final class StateTopicReader implements AutoCloseable {
             LOG.warn("skipping undecodable state record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
             return;
         }
-        Loading l = loading.get(r.partition());
-        if (l != null) {
-            l.states++;
-            if (partitioned && states.partitionOf(state.getUrl()) != r.partition()) {
-                l.misplaced++;
-            }
-        }
+        held.count(r.partition(), partitioned && states.partitionOf(state.getUrl()) != r.partition());
         states.remember(state);
     }
 

@@ -170,6 +170,27 @@ public class UrlStates implements AutoCloseable {
      */
     public void remember(UrlState state) {
         String url = state.getUrl().toString();
+        underLock(url, (partition, size) -> {
+            byte[] old = store.get(partition, url);
+            if (old == null) {
+                store.put(partition, url, pack(state));
+                size.incrementAndGet();
+            } else if (newer(unpack(url, old), state)) {
+                store.put(partition, url, pack(state));
+            }
+        });
+    }
+
+    /** An update of one URL's state in the store. */
+    private interface Update {
+        void apply(int partition, AtomicLong partitionSize);
+    }
+
+    /**
+     * Runs {@code update} holding the URL's stripe, while its partition is held (not at all
+     * otherwise): dropping a partition waits for the updates in progress.
+     */
+    private void underLock(String url, Update update) {
         int partition = partitionOf(url);
         membership.readLock().lock();
         try {
@@ -178,13 +199,7 @@ public class UrlStates implements AutoCloseable {
                 return;
             }
             synchronized (lock(url)) {
-                byte[] old = store.get(partition, url);
-                if (old == null) {
-                    store.put(partition, url, pack(state));
-                    size.incrementAndGet();
-                } else if (newer(unpack(url, old), state)) {
-                    store.put(partition, url, pack(state));
-                }
+                update.apply(partition, size);
             }
         } finally {
             membership.readLock().unlock();
@@ -202,28 +217,18 @@ public class UrlStates implements AutoCloseable {
      */
     void restore(UrlState ours, UrlState before) {
         String url = ours.getUrl().toString();
-        int partition = partitionOf(url);
-        membership.readLock().lock();
-        try {
-            AtomicLong size = held.get(partition);
-            if (size == null) {
+        underLock(url, (partition, size) -> {
+            byte[] current = store.get(partition, url);
+            if (current == null || !Arrays.equals(current, pack(ours))) {
                 return;
             }
-            synchronized (lock(url)) {
-                byte[] current = store.get(partition, url);
-                if (current == null || !Arrays.equals(current, pack(ours))) {
-                    return;
-                }
-                if (before == null) {
-                    store.delete(partition, url);
-                    size.decrementAndGet();
-                } else {
-                    store.put(partition, url, pack(before));
-                }
+            if (before == null) {
+                store.delete(partition, url);
+                size.decrementAndGet();
+            } else {
+                store.put(partition, url, pack(before));
             }
-        } finally {
-            membership.readLock().unlock();
-        }
+        });
     }
 
     /** How many URLs' states are held. */
