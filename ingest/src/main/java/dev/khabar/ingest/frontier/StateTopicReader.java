@@ -136,11 +136,6 @@ public final class StateTopicReader implements AutoCloseable {
         return states;
     }
 
-    /** Whether an instance holds only the states of the frontier partitions its workers own. */
-    public boolean partitioned() {
-        return partitioned;
-    }
-
     /**
      * Stops a worker (and so the instance) whose frontier no longer has the partition count this
      * instance started with: its sites moved to other partitions, and states held or written by the
