@@ -81,10 +81,21 @@ public final class ArticlePipeline {
                 .build();
     }
 
-    /** The same article as it goes to the clean topic: cleaned and enriched, without labels. */
+    /**
+     * The same article as it goes to the clean topic: cleaned and enriched, without labels. A shallow
+     * copy (Avro's builder would deep-copy the text, the entities and their mentions): the fields it
+     * shares with {@code a} are immutable strings and lists no stage changes once the article is built.
+     */
     public static EnrichedArticle withoutLabels(EnrichedArticle a) {
-        return EnrichedArticle.newBuilder(a).setLabels(List.of()).setScores(Map.of()).setEvidence(List.of())
-                .setSections(List.of()).build();
+        EnrichedArticle copy = new EnrichedArticle();
+        for (int field = 0; field < EnrichedArticle.SCHEMA$.getFields().size(); field++) {
+            copy.put(field, a.get(field));
+        }
+        copy.setLabels(List.of());
+        copy.setScores(Map.of());
+        copy.setEvidence(List.of());
+        copy.setSections(List.of());
+        return copy;
     }
 
     private static <T> T stage(String name, Supplier<T> work) {

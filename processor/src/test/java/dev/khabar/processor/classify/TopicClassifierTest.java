@@ -451,6 +451,42 @@ class TopicClassifierTest {
     }
 
     @Test
+    void outfitsAndFandomsCalledArmiesAndExServicemenAtHomeAreNotDefence() {
+        assertThat(labels("भीम आर्मी का धरना", "भीम आर्मी के कार्यकर्ताओं ने तहसील पर धरना देकर पीड़ित परिवार के लिए "
+                + "सुरक्षा की मांग की।")).doesNotContain("defence");
+        assertThat(labels("Parshuram Sena ka pradarshan", "Parshuram Sena ke karyakartaon ne collectorate par pradarshan "
+                + "kiya aur gyapan saunpa.")).doesNotContain("defence");
+        assertThat(labels("ARMY fills the stadium", "BTS fans, who call themselves ARMY, queued all night for the band's "
+                + "show.")).doesNotContain("defence");
+        assertThat(labels("पूर्व सैनिक ने गांव में खोला पुस्तकालय", "गांव के पूर्व सैनिक ने अपनी पेंशन से बच्चों के लिए "
+                + "पुस्तकालय खोला।")).doesNotContain("defence");
+        // the armed forces' own pension scheme is defence news
+        assertThat(labels("पूर्व सैनिकों की पेंशन बढ़ी", "रक्षा मंत्रालय ने वन रैंक वन पेंशन के तहत पूर्व सैनिकों की पेंशन "
+                + "में संशोधन किया।")).contains("defence");
+    }
+
+    @Test
+    void anAirForceCrashDefenceSpendingAndNotAnEraOfWar() {
+        assertThat(labels("IAF jet crashes", "An IAF fighter crashed during a training sortie; the pilot ejected and a "
+                + "court of inquiry was ordered.")).contains("defence");
+        assertThat(labels("नाटो देशों का रक्षा खर्च बढ़ेगा", "नाटो के सदस्य देश रक्षा खर्च जीडीपी के पांच फीसदी तक ले "
+                + "जाएंगे।")).contains("defence");
+        // "this is not an era of war" is a line of diplomacy, not a war
+        assertThat(labels("शिखर सम्मेलन में प्रधानमंत्री", "प्रधानमंत्री ने शिखर सम्मेलन में कहा कि यह युद्ध का युग नहीं है "
+                + "और भारत संवाद व कूटनीति के पक्ष में है।")).doesNotContain("defence");
+        assertThat(labels("स्कूल में मॉडल संयुक्त राष्ट्र", "छात्रों ने मॉडल संयुक्त राष्ट्र सम्मेलन में देशों के प्रतिनिधि "
+                + "बनकर बहस की।")).doesNotContain("diplomacy");
+    }
+
+    @Test
+    void aVisitToVietnamThatIsDeniedOrUnconfirmedIsNotOne() {
+        assertThat(labels("प्रधानमंत्री के वियतनाम दौरे की खबरें गलत", "विदेश मंत्रालय ने कहा कि प्रधानमंत्री के "
+                + "वियतनाम दौरे की खबरें गलत हैं और ऐसी कोई यात्रा तय नहीं है।")).doesNotContain("vietnam-visit");
+        assertThat(labels("Hanoi stop for Chile's president?", "A stop in Hanoi on the president's Asia tour has not "
+                + "been confirmed, and Vietnam's foreign ministry had no information to share.")).doesNotContain("vietnam-visit");
+    }
+
+    @Test
     void anOfficialNamedByCountryAndTitleIsAVisitorInHanoiAsANamedLeaderIs() {
         assertThat(labels("शिक्षा और डेयरी पर दो करार", "न्यूजीलैंड के प्रधानमंत्री ने हनोई में शिक्षा और डेयरी पर दो "
                 + "करार किए।")).contains("vietnam-visit");

@@ -107,6 +107,12 @@ class NewsTopologyTest {
         EnrichedArticle cleaned = clean.readValue();
         assertThat(cleaned.getId()).isEqualTo(article.getId());
         assertThat(cleaned.getLabels()).isEmpty();
+        assertThat(cleaned.getScores()).isEmpty();
+        assertThat(cleaned.getEvidence()).isEmpty();
+        // everything else is the enriched record's, field for field
+        EnrichedArticle relabelled = EnrichedArticle.newBuilder(cleaned).setLabels(out.getLabels())
+                .setScores(out.getScores()).setEvidence(out.getEvidence()).setSections(out.getSections()).build();
+        assertThat(relabelled).isEqualTo(out);
 
         for (String label : out.getLabels()) {
             var category = driver.createOutputTopic(TOPICS.category(label), new StringDeserializer(), enrichedSerde);
