@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -19,6 +21,14 @@ import org.slf4j.LoggerFactory;
  * any of the instance's workers owns its frontier partition (reference counted), read from the start
  * when it is first taken, and kept, tailed, for {@link #RELEASE_GRACE} after the last worker gives it
  * up before its states are dropped.
+ *
+ * <p>A load ends at the partition's last stable offset, and only once no transaction on the partition
+ * is open: a worker is given a frontier partition right after its previous owner committed its last
+ * batch, and that commit's markers reach the state partition a moment later. Until they do, its
+ * states are above the last stable offset, and a load that stopped there would not know the URLs
+ * just fetched — a rediscovery of one of them would fetch it again. A transaction still open after
+ * {@link #OPEN_TRANSACTION_WAIT} (its producer died mid-batch) is left to time out; the load ends
+ * without it, with a warning.
  */
 final class HeldPartitions {
 
@@ -30,7 +40,12 @@ final class HeldPartitions {
      */
     static final Duration RELEASE_GRACE = Duration.ofSeconds(20);
 
+    /** How long a load waits for a transaction open on its partition to end. */
+    static final Duration OPEN_TRANSACTION_WAIT = Duration.ofSeconds(30);
+
     private final KafkaConsumer<String, byte[]> consumer;
+    /** A partition's end offset counting uncommitted records too (the high watermark). */
+    private final ToLongFunction<TopicPartition> writtenEnd;
     private final String topic;
     private final UrlStates states;
     private final int partitionCount;
@@ -47,12 +62,16 @@ final class HeldPartitions {
     private static final class Loading {
         long end = -1;
         final long started = System.nanoTime();
+        /** When the load first found a transaction open at its end (0: not yet). */
+        long waitingSince;
         long states;
         long misplaced;
     }
 
-    HeldPartitions(KafkaConsumer<String, byte[]> consumer, String topic, UrlStates states, int partitionCount) {
+    HeldPartitions(KafkaConsumer<String, byte[]> consumer, ToLongFunction<TopicPartition> writtenEnd, String topic,
+                   UrlStates states, int partitionCount) {
         this.consumer = consumer;
+        this.writtenEnd = writtenEnd;
         this.topic = topic;
         this.states = states;
         this.partitionCount = partitionCount;
@@ -154,19 +173,34 @@ final class HeldPartitions {
             if (l.end < 0) {
                 l.end = consumer.endOffsets(List.of(tp)).get(tp); // read_committed: the last stable offset
             }
-            if (consumer.position(tp) >= l.end) {
-                it.remove();
-                loaded.get(partition).complete(null);
-                if (l.states > 0) {
-                    LOG.info("loaded {} URL states of {}-{} in {} ms", l.states, topic, partition,
-                            (System.nanoTime() - l.started) / 1_000_000);
+            if (consumer.position(tp) < l.end) {
+                continue;
+            }
+            if (writtenEnd.applyAsLong(tp) > l.end) {
+                // a transaction is open here, or its markers are not written yet: read on to where it ends
+                if (l.waitingSince == 0) {
+                    l.waitingSince = System.nanoTime();
                 }
-                if (l.misplaced > 0) {
-                    LOG.warn("{} URL states in {}-{} belong to other partitions' sites (written by an ingest before states "
-                                    + "followed their sites, or before the topic's partitions changed): each is kept only "
-                                    + "where this instance holds its site's partition when it reads it, and the URLs of the "
-                                    + "others are fetched again once", l.misplaced, topic, partition);
+                long waited = System.nanoTime() - l.waitingSince;
+                if (waited < OPEN_TRANSACTION_WAIT.toNanos()) {
+                    l.end = -1;
+                    continue;
                 }
+                LOG.warn("{} has had a transaction open for {} s: loading it without that transaction's URL states (they "
+                        + "are read when it commits; its producer may have died, and it then times out)", tp,
+                        TimeUnit.NANOSECONDS.toSeconds(waited));
+            }
+            it.remove();
+            loaded.get(partition).complete(null);
+            if (l.states > 0) {
+                LOG.info("loaded {} URL states of {}-{} in {} ms", l.states, topic, partition,
+                        (System.nanoTime() - l.started) / 1_000_000);
+            }
+            if (l.misplaced > 0) {
+                LOG.warn("{} URL states in {}-{} belong to other partitions' sites (written by an ingest before states "
+                                + "followed their sites, or before the topic's partitions changed): each is kept only "
+                                + "where this instance holds its site's partition when it reads it, and the URLs of the "
+                                + "others are fetched again once", l.misplaced, topic, partition);
             }
         }
     }
