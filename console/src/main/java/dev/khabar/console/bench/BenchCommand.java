@@ -49,6 +49,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "ingest: how long the local servers take to answer a page, as remote sites would (default ${DEFAULT-VALUE})")
     int serverLatencyMillis;
 
+    @Option(names = "--paragraphs", defaultValue = "14",
+            description = "ingest: paragraphs of article text on each page (default ${DEFAULT-VALUE}: a ~10 KB page; 2 makes "
+                    + "a small one of ~3 KB)")
+    int paragraphs;
+
     @Option(names = "--rate", defaultValue = "500", description = "e2e: articles per second offered (default ${DEFAULT-VALUE})")
     int rate;
 
@@ -70,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
         switch (what) {
             case "processor" -> ProcessorBenchmark.run(articles, warmUp, warmUpRounds < 0 ? 3 : warmUpRounds, size, partitions, kafkaProperties, bootstrap,
                     System.out);
-            case "ingest" -> IngestBenchmark.run(pages, hosts, threads, serverLatencyMillis, warmUpRounds < 0 ? 2 : warmUpRounds, kafkaProperties,
+            case "ingest" -> IngestBenchmark.run(pages, hosts, threads, serverLatencyMillis, paragraphs, warmUpRounds < 0 ? 2 : warmUpRounds, kafkaProperties,
                     System.out);
             case "e2e" -> EndToEndBenchmark.run(rate, seconds, size, partitions, System.out);
             default -> throw new IllegalArgumentException("bench what? processor, ingest or e2e, not '" + what + "'");

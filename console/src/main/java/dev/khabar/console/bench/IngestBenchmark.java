@@ -62,13 +62,14 @@ final class IngestBenchmark {
 
     /**
      * @param latencyMillis how long each server takes before it answers a page, as a remote site would
+     * @param paragraphs    paragraphs of article text on each page (14: ~10 KB)
      * @param warmUpRounds  full raw + ingest rounds run and discarded before the measured one
      */
-    static void run(int pages, int hosts, int threads, int latencyMillis, int warmUpRounds,
+    static void run(int pages, int hosts, int threads, int latencyMillis, int paragraphs, int warmUpRounds,
                     Map<String, String> clientProperties, PrintStream out) throws Exception {
         List<HttpServer> servers = new ArrayList<>();
         List<URI> urls = new ArrayList<>();
-        byte[] page = pageBytes();
+        byte[] page = pageBytes(paragraphs);
         List<Source> sources = new ArrayList<>();
         try {
             for (int h = 1; h <= hosts; h++) {
@@ -214,14 +215,14 @@ final class IngestBenchmark {
         }
     }
 
-    /** A realistic ~10 KB article page: chrome, a body of paragraphs, a sidebar. */
-    private static byte[] pageBytes() {
+    /** An article page: chrome, a body of {@code paragraphs} paragraphs, a sidebar (~10 KB with 14). */
+    private static byte[] pageBytes(int paragraphs) {
         StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>Council approves budget – City News</title><meta property=\"og:site_name\" content=\"City News\">"
                 + "<meta property=\"article:published_time\" content=\"2024-06-21T10:00:00+05:30\"></head><body>"
                 + "<header><nav><a href=\"/\">Home</a> <a href=\"/city\">City</a> <a href=\"/sport\">Sport</a></nav></header>"
                 + "<main><article><h1>Council approves budget</h1><p class=\"byline\">By A. Reporter</p>");
-        for (int i = 0; i < 14; i++) {
+        for (int i = 0; i < paragraphs; i++) {
             sb.append("<p>The city council approved the budget after a long debate about schools, buses and the library; ")
                     .append("members from every ward spoke, and the mayor promised a review of contracts within a month. ")
                     .append("Paragraph ").append(i).append(" adds detail about the plan and what it means for residents.</p>");

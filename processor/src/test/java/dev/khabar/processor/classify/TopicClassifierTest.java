@@ -487,6 +487,24 @@ class TopicClassifierTest {
     }
 
     @Test
+    void russianDiplomacyIsFoundInTheCasesRussianUsesAndABusinessSummitIsNotOne() {
+        assertThat(labels("Переговоры в Стамбуле", "В Стамбуле прошёл раунд переговоров делегаций России и Украины при "
+                + "посредничестве Турции.")).contains("diplomacy");
+        assertThat(labels("Вето в Совбезе", "Россия заблокировала в Совете Безопасности ООН проект резолюции, заявил "
+                + "постпред России.")).contains("diplomacy");
+        assertThat(labels("Саммит ритейлеров", "На саммите ритейлеров руководители торговых сетей и маркетплейсов "
+                + "обсудили потребительский спрос.")).doesNotContain("diplomacy");
+        assertThat(labels("Auto parts makers in Vietnam", "A delegation of Indian auto component manufacturers, organised "
+                + "by an industry association, visited factories in Vietnam.")).doesNotContain("diplomacy");
+    }
+
+    @Test
+    void aVicePresidentIsAnOfficialVisitor() {
+        assertThat(labels("उपराष्ट्रपति वियतनाम की आधिकारिक यात्रा पर", "भारत के उपराष्ट्रपति वियतनाम की आधिकारिक यात्रा "
+                + "पर हनोई पहुंचे और वहां वार्ता की।")).contains("vietnam-visit");
+    }
+
+    @Test
     void anOfficialNamedByCountryAndTitleIsAVisitorInHanoiAsANamedLeaderIs() {
         assertThat(labels("शिक्षा और डेयरी पर दो करार", "न्यूजीलैंड के प्रधानमंत्री ने हनोई में शिक्षा और डेयरी पर दो "
                 + "करार किए।")).contains("vietnam-visit");

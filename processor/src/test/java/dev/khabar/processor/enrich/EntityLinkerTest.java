@@ -74,6 +74,12 @@ class EntityLinkerTest {
     void linksInflectedRussianNames() {
         assertThat(ids("переговоры с Владимиром Путиным в Ханое")).containsExactlyInAnyOrder("Q7747", "Q1858");
         assertThat(ids("визит во Вьетнам")).containsExactly("Q881");
+        // countries and capitals in the cases Russian puts them in
+        assertThat(ids("переговоры России и Украины при посредничестве Турции"))
+                .containsExactlyInAnyOrder("Q159", "Q212", "Q43");
+        assertThat(ids("делегация Японии прилетела в Сеул из Пекина")).containsExactlyInAnyOrder("Q17", "Q8684", "Q956");
+        // Qatar is listed by its forms: a stem would also take "катаракта" (a cataract)
+        assertThat(ids("операция по удалению катаракты")).isEmpty();
     }
 
     @Test
