@@ -50,8 +50,8 @@ public final class BenchCommand implements Callable<Integer> {
     int serverLatencyMillis;
 
     @Option(names = "--paragraphs", defaultValue = "14",
-            description = "ingest: paragraphs of article text on each page (default ${DEFAULT-VALUE}: a ~10 KB page; 2 makes "
-                    + "a small one of ~3 KB)")
+            description = "ingest: paragraphs of article text on each page (default ${DEFAULT-VALUE}: a ~5 KB page; 2 makes "
+                    + "a small one of ~1.6 KB)")
     int paragraphs;
 
     @Option(names = "--rate", defaultValue = "500", description = "e2e: articles per second offered (default ${DEFAULT-VALUE})")

@@ -52,24 +52,66 @@ final class CategoryScorer {
 
     /** {@code hits} are this category's hits, excluded spans already removed, in reading order. */
     Outcome score(Category category, List<Hit> hits, Scope scope, List<Mention> mentions, String title, String text) {
-        int maxTerm = 0;
-        for (Hit h : hits) {
-            maxTerm = Math.max(maxTerm, h.ref().termId());
-        }
-        int[] seen = new int[maxTerm + 1]; // occurrences so far, per term
-        int distinct = 0;
-        double positive = 0;
-        double negative = 0;
-        List<Hit> counted = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
-        Hit[] requirementHits = new Hit[category.requirements().size()];
         // officials' titles: requirement terms that are not also the category's own terms ("state visit" names the
         // event, not who makes it)
         List<Hit> requireHits = category.presence() == null ? List.of() : hits.stream()
                 .filter(h -> h.ref().role() == Role.REQUIRE && !h.inTitle() && !ownTerms(category).contains(h.ref().term()))
                 .toList();
-        boolean any = false;
-        boolean keyTerm = false;
+        // most categories do not apply in most scopes: the first pass only adds up, and the hits that explain a
+        // label are collected, in a second pass over the same hits, only for one that applies
+        Tally tally = tally(category, hits, scope, mentions, text, requireHits, null, null);
+        double score = tally.positive - tally.negative;
+        double needed = category.threshold() * Math.max(1.0,
+                (double) category.minDistinctTerms() / Math.max(1, tally.distinct));
+        boolean applies = tally.keyTerm && score >= needed;
+        Hit[] requirementHits = tally.requirementHits;
+        for (int g = 0; g < requirementHits.length && applies; g++) {
+            if (requirementHits[g] == null && !entitiesMeet(category.requirements().get(g), scope, mentions)) {
+                applies = false;
+            }
+        }
+        if (!applies) {
+            return new Outcome(score, false, tally.any, List.of());
+        }
+        List<Hit> evidenceHits = new ArrayList<>();
+        List<Double> evidenceWeights = new ArrayList<>();
+        tally(category, hits, scope, mentions, text, requireHits, evidenceHits, evidenceWeights);
+        for (Hit h : requirementHits) {
+            if (h != null) {
+                evidenceHits.add(h);
+                evidenceWeights.add(0.0);
+            }
+        }
+        List<EvidenceSpan> evidence = new ArrayList<>(MAX_EVIDENCE);
+        for (int i : strongest(evidenceHits, evidenceWeights)) {
+            evidence.add(span(category, evidenceHits.get(i), evidenceWeights.get(i), scope, title, text));
+        }
+        return new Outcome(score, true, tally.any, List.copyOf(evidence));
+    }
+
+    /** What one pass over a scope's hits adds up to. */
+    private static final class Tally {
+        double positive;
+        double negative;
+        int distinct;
+        boolean keyTerm;
+        boolean any;
+        Hit[] requirementHits;
+    }
+
+    /**
+     * Adds up the hits in {@code scope}; with {@code counted} and {@code weights}, also lists each hit that
+     * counted and its signed weight.
+     */
+    private Tally tally(Category category, List<Hit> hits, Scope scope, List<Mention> mentions, String text,
+                        List<Hit> requireHits, List<Hit> counted, List<Double> weights) {
+        int maxTerm = 0;
+        for (Hit h : hits) {
+            maxTerm = Math.max(maxTerm, h.ref().termId());
+        }
+        int[] seen = new int[maxTerm + 1]; // occurrences so far, per term
+        Tally t = new Tally();
+        t.requirementHits = new Hit[category.requirements().size()];
         for (Hit h : hits) {
             if (!scope.contains(h)) {
                 continue;
@@ -77,8 +119,8 @@ final class CategoryScorer {
             Role role = h.ref().role();
             if (role == Role.REQUIRE) {
                 int g = h.ref().group();
-                if (requirementHits[g] == null) {
-                    requirementHits[g] = h;
+                if (t.requirementHits[g] == null) {
+                    t.requirementHits[g] = h;
                 }
                 continue;
             }
@@ -92,43 +134,20 @@ final class CategoryScorer {
             }
             int k = ++seen[h.ref().termId()];
             double w = termWeight * multiplier(h, scope) * decay(k);
-            any = true;
-            counted.add(h);
+            t.any = true;
+            if (counted != null) {
+                counted.add(h);
+                weights.add(role != Role.NEGATIVE ? w : -w);
+            }
             if (role != Role.NEGATIVE) {
-                positive += w;
-                distinct += k == 1 ? 1 : 0;
-                keyTerm |= termWeight >= category.keyTermWeight();
-                weights.add(w);
+                t.positive += w;
+                t.distinct += k == 1 ? 1 : 0;
+                t.keyTerm |= termWeight >= category.keyTermWeight();
             } else {
-                negative += w;
-                weights.add(-w);
+                t.negative += w;
             }
         }
-        double score = positive - negative;
-        double needed = category.threshold() * Math.max(1.0,
-                (double) category.minDistinctTerms() / Math.max(1, distinct));
-        boolean applies = keyTerm && score >= needed;
-        for (int g = 0; g < requirementHits.length && applies; g++) {
-            if (requirementHits[g] == null && !entitiesMeet(category.requirements().get(g), scope, mentions)) {
-                applies = false;
-            }
-        }
-        if (!applies) {
-            return new Outcome(score, false, any, List.of());
-        }
-        List<Hit> evidenceHits = new ArrayList<>(counted);
-        List<Double> evidenceWeights = new ArrayList<>(weights);
-        for (Hit h : requirementHits) {
-            if (h != null) {
-                evidenceHits.add(h);
-                evidenceWeights.add(0.0);
-            }
-        }
-        List<EvidenceSpan> evidence = new ArrayList<>(MAX_EVIDENCE);
-        for (int i : strongest(evidenceHits, evidenceWeights)) {
-            evidence.add(span(category, evidenceHits.get(i), evidenceWeights.get(i), scope, title, text));
-        }
-        return new Outcome(score, true, any, List.copyOf(evidence));
+        return t;
     }
 
     /** By identity: a category record's own hash walks all its terms. */

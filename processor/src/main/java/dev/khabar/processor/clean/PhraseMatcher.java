@@ -61,10 +61,26 @@ public final class PhraseMatcher<T> {
                 walk(child, text, i, i + 1, out);
             }
             if (out.size() - before > 1) {
-                out.subList(before, out.size()).sort((a, b) -> b.endToken() - a.endToken());
+                longestFirst(out, before);
             }
         }
         return out;
+    }
+
+    /**
+     * Sorts the matches from {@code from} on (all of one start, a handful) longest first, stably: an
+     * insertion sort, as a sub-list's sort copies it to an array and back for a few elements.
+     */
+    private static <T> void longestFirst(List<Match<T>> out, int from) {
+        for (int i = from + 1; i < out.size(); i++) {
+            Match<T> m = out.get(i);
+            int j = i;
+            while (j > from && out.get(j - 1).endToken() < m.endToken()) {
+                out.set(j, out.get(j - 1));
+                j--;
+            }
+            out.set(j, m);
+        }
     }
 
     private void walk(Node<T> node, FoldedText text, int start, int next, List<Match<T>> out) {

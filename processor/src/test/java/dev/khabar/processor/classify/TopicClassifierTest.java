@@ -499,6 +499,23 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aVisitCalledOffInRomanisedHindiARussianAnniversaryAndATradersTourAreNotVisits() {
+        assertThat(labels("Videsh mantri ki Vietnam yatra tali", "Videsh mantri ki agle hafte hone wali Vietnam yatra "
+                + "tal di gayi hai, nayi tareekh tay nahi.")).doesNotContain("vietnam-visit");
+        assertThat(labels("Год после визита", "Ровно год назад президент провёл в Ханое переговоры с вьетнамским "
+                + "руководством, и эксперты подводят итоги.")).doesNotContain("vietnam-visit");
+        assertThat(labels("कपड़ा कारोबारियों का प्रतिनिधिमंडल वियतनाम रवाना", "कारोबारियों का प्रतिनिधिमंडल व्यावसायिक "
+                + "दौरे पर वियतनाम रवाना हुआ, जहां वह व्यापार प्रदर्शनी में खरीदारों से मिलेगा।"))
+                .doesNotContain("vietnam-visit");
+    }
+
+    @Test
+    void aWreathAtHoChiMinhsMausoleumIsAVisitorsRite() {
+        assertThat(labels("हनोई में शिखर वार्ता", "प्रधानमंत्री ने हनोई में वियतनाम के प्रधानमंत्री के साथ शिखर वार्ता की "
+                + "और हो ची मिन्ह समाधि पर श्रद्धांजलि अर्पित की।")).contains("vietnam-visit");
+    }
+
+    @Test
     void aVicePresidentIsAnOfficialVisitor() {
         assertThat(labels("उपराष्ट्रपति वियतनाम की आधिकारिक यात्रा पर", "भारत के उपराष्ट्रपति वियतनाम की आधिकारिक यात्रा "
                 + "पर हनोई पहुंचे और वहां वार्ता की।")).contains("vietnam-visit");
