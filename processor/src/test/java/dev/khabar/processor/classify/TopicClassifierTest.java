@@ -510,6 +510,17 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aDelegationNamedByItsCompanyOrUniversitiesIsNotAnOfficialOne() {
+        assertThat(labels("समूह का प्रतिनिधिमंडल दा नांग पहुंचा", "कंपनी के अधिकारियों का प्रतिनिधिमंडल दा नांग पहुंचा, "
+                + "जहां उसने बंदरगाह में निवेश योजना रखी।")).doesNotContain("vietnam-visit");
+        assertThat(labels("विश्वविद्यालयों का प्रतिनिधिमंडल हनोई पहुंचा", "प्रतिनिधिमंडल ने हनोई के विश्वविद्यालयों के "
+                + "साथ छात्र विनिमय पर बात की।")).doesNotContain("vietnam-visit");
+        // business leaders who travel with a head of state do not make the state visit any less one
+        assertThat(labels("राष्ट्रपति की राजकीय यात्रा", "दक्षिण कोरिया के राष्ट्रपति राजकीय यात्रा पर हनोई पहुंचे; उनके "
+                + "साथ उद्योगपतियों का प्रतिनिधिमंडल भी गया।")).contains("vietnam-visit");
+    }
+
+    @Test
     void aWreathAtHoChiMinhsMausoleumIsAVisitorsRite() {
         assertThat(labels("हनोई में शिखर वार्ता", "प्रधानमंत्री ने हनोई में वियतनाम के प्रधानमंत्री के साथ शिखर वार्ता की "
                 + "और हो ची मिन्ह समाधि पर श्रद्धांजलि अर्पित की।")).contains("vietnam-visit");
