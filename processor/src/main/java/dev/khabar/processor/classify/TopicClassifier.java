@@ -30,9 +30,10 @@ import java.util.Set;
  * of short items per item (see {@link Digest}). A label
  * that a section earns on its own is promoted to the article: a post whose last section reports
  * an official visit to Vietnam is labelled {@code vietnam-visit}, with that section's evidence —
- * unless the article as a whole scores below zero for that label (its negative contexts win), as a
- * football report with a section headed "A defence that held firm" does (a digest's item keeps its
- * label whatever the other items are about). A category with
+ * unless the article scores below zero for that label both as a whole and as its lead and that
+ * section together (its negative contexts win), as a football report with a section headed "A
+ * defence that held firm" does; a round-up's weather and markets sections do not outweigh its visit
+ * section, and a digest's item keeps its label whatever the other items are about. A category with
  * {@code passage_sentences} is also scored over the sentences around each of its key terms: a
  * passage that earns the label on its own gives it to the article, again unless the article as a
  * whole scores below zero (trade figures whose last sentence has a prime minister arriving in
@@ -57,6 +58,12 @@ public final class TopicClassifier {
         this.taxonomy = taxonomy;
         this.linker = linker;
         this.scorer = new CategoryScorer(taxonomy.settings());
+    }
+
+    /** The category's score over the lead (the title of a round-up lists every story in it). */
+    private double framed(Category category, List<Hit> hits, int leadEnd, List<Mention> mentions, String title,
+                          String text) {
+        return scorer.score(category, hits, new Scope(false, 0, leadEnd, -1, -1, leadEnd), mentions, title, text).score();
     }
 
     /**
@@ -97,10 +104,13 @@ public final class TopicClassifier {
             Set<String> labels = new LinkedHashSet<>();
             for (int c = 0; c < categories.size(); c++) {
                 Outcome o = scorer.score(categories.get(c), hits.get(c), scope, mentions, head, body);
-                // A section's label is the article's too, unless the article as a whole argues against it
-                // (negative score: a match report's "A defence that held firm" section is still sport) —
-                // but a digest's items are stories of their own, and the others' sport does not count.
-                if (o.applies() && (digest || article[c].score() >= 0)) {
+                // A section's label is the article's too, unless the article argues against it (negative score:
+                // a match report's "A defence that held firm" section is still sport) — as a whole, and as its lead
+                // frames it with the section itself: a round-up's other sections (the weather, the markets), listed
+                // in its title, do not argue against the one that reports a visit, and a digest's items are
+                // stories of their own.
+                if (o.applies() && (digest || article[c].score() >= 0
+                        || framed(categories.get(c), hits.get(c), leadEnd, mentions, head, body) + o.score() >= 0)) {
                     String id = categories.get(c).id();
                     labels.add(id);
                     scores.merge(id, round(o.score()), Math::max);

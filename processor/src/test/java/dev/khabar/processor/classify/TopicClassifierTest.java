@@ -521,6 +521,32 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aRoundUpsWeatherAndMarketsDoNotOutweighItsDefenceMinistersVisit() {
+        String roundUp = "नमस्कार दोस्तों, इस हफ्ते की खबरों में विदेश नीति से लेकर मौसम तक सब कुछ रहा।\n"
+                + "रक्षा मंत्री हनोई में\n"
+                + "रक्षा मंत्री तीन दिन की आधिकारिक यात्रा पर वियतनाम पहुंचे और अपने समकक्ष से बातचीत की। दोनों देशों की "
+                + "सेनाएं अब मरम्मत और आपूर्ति के लिए एक-दूसरे के ठिकानों का इस्तेमाल कर सकेंगी।\n"
+                + "मानसून की दस्तक\n"
+                + "मौसम विभाग के मुताबिक मानसून तेजी से आगे बढ़ रहा है और भारी बारिश की चेतावनी जारी की गई है।\n"
+                + "बाजार का हाल\n"
+                + "सेंसेक्स इस हफ्ते उतार-चढ़ाव के बीच मामूली बढ़त के साथ बंद हुआ।";
+        assertThat(labels("साप्ताहिक राउंडअप: मंत्री की वियतनाम यात्रा, मानसून और बाजार", roundUp))
+                .contains("defence", "vietnam-visit");
+    }
+
+    @Test
+    void gamesFansWarsOnSocialMediaAndUniversityExchangesAreNotOurs() {
+        assertThat(labels("BGMI का नया अपडेट", "बीजीएमआई के नए अपडेट में युद्ध मोड और दो नए वर्चुअल हथियार जोड़े गए हैं।"))
+                .doesNotContain("defence");
+        assertThat(labels("Bigg Boss finale", "Bigg Boss ke finale se pehle fan armies ke beech social media yudh "
+                + "chhid gaya.")).doesNotContain("defence");
+        assertThat(labels("विश्वविद्यालय का करार", "दिल्ली के एक निजी विश्वविद्यालय ने हनोई के विश्वविद्यालय के साथ छात्र "
+                + "विनिमय के समझौता ज्ञापन पर हस्ताक्षर किए।")).doesNotContain("diplomacy");
+        assertThat(labels("मोदी की वियतनाम यात्रा के नौ साल", "प्रधानमंत्री की हनोई यात्रा को नौ साल हो चुके हैं; एक नजर "
+                + "पीछे।")).doesNotContain("vietnam-visit");
+    }
+
+    @Test
     void aWreathAtHoChiMinhsMausoleumIsAVisitorsRite() {
         assertThat(labels("हनोई में शिखर वार्ता", "प्रधानमंत्री ने हनोई में वियतनाम के प्रधानमंत्री के साथ शिखर वार्ता की "
                 + "और हो ची मिन्ह समाधि पर श्रद्धांजलि अर्पित की।")).contains("vietnam-visit");
