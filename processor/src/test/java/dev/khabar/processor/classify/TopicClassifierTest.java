@@ -547,6 +547,30 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aVisitSeventyYearsAgoIsHistoryAndTheSecondDayOfOneIsStillAVisit() {
+        assertThat(labels("सत्तर साल पहले जब नेहरू हनोई पहुंचे थे", "सत्तर साल पहले नेहरू हनोई पहुंचे थे; इतिहासकार "
+                + "मानते हैं कि उस यात्रा ने दोनों देशों के रिश्तों की नींव रखी।")).doesNotContain("vietnam-visit");
+        assertThat(labels("Vietnam daure ka doosra din", "Videsh mantri ke Vietnam daure ke doosre din unhone Ho Chi Minh "
+                + "City mein Bhartiya samudaay ko sambodhit kiya.")).contains("vietnam-visit");
+    }
+
+    @Test
+    void aVisitUnderConsiderationOrPassedOverOrTwoYearsOldIsNotOne() {
+        assertThat(labels("PM Modi ke Vietnam daure par vichar", "Pradhanmantri ki Vietnam yatra ka prastav "
+                + "vichaaradheen hai, tareekh abhi tay nahin hui hai.")).doesNotContain("vietnam-visit");
+        assertThat(labels("Ishiba picks Malaysia, not Vietnam", "The prime minister headed to Malaysia, not Vietnam; a "
+                + "visit to Hanoi would be arranged at an appropriate time.")).doesNotContain("vietnam-visit");
+        assertThat(labels("शी जिनपिंग की हनोई यात्रा के दो साल", "दो साल बाद उस यात्रा का आकलन करते हुए विशेषज्ञ कहते हैं "
+                + "कि प्रगति धीमी रही।")).doesNotContain("vietnam-visit");
+    }
+
+    @Test
+    void aDefencePolicyDialogueIsDiplomacyToo() {
+        assertThat(labels("भारत-वियतनाम रक्षा नीति संवाद", "नई दिल्ली में भारत और वियतनाम के बीच रक्षा नीति संवाद में "
+                + "समुद्री सुरक्षा और रक्षा उद्योग पर चर्चा हुई।")).contains("defence", "diplomacy");
+    }
+
+    @Test
     void aWreathAtHoChiMinhsMausoleumIsAVisitorsRite() {
         assertThat(labels("हनोई में शिखर वार्ता", "प्रधानमंत्री ने हनोई में वियतनाम के प्रधानमंत्री के साथ शिखर वार्ता की "
                 + "और हो ची मिन्ह समाधि पर श्रद्धांजलि अर्पित की।")).contains("vietnam-visit");

@@ -78,6 +78,8 @@ class EntityLinkerTest {
         assertThat(ids("переговоры России и Украины при посредничестве Турции"))
                 .containsExactlyInAnyOrder("Q159", "Q212", "Q43");
         assertThat(ids("делегация Японии прилетела в Сеул из Пекина")).containsExactlyInAnyOrder("Q17", "Q8684", "Q956");
+        // the Union government is India's: a Union minister's visit abroad is one between two states
+        assertThat(ids("केंद्र सरकार ने वियतनाम को सहायता भेजी")).containsExactlyInAnyOrder("khabar:union-government-of-india", "Q881");
         // Qatar is listed by its forms: a stem would also take "катаракта" (a cataract)
         assertThat(ids("операция по удалению катаракты")).isEmpty();
     }
