@@ -35,26 +35,40 @@ class StateTopicReaderIT {
         this.kafka = kafka;
     }
 
+    private static UrlState fetched(String url) {
+        return UrlState.newBuilder().setUrl(url).setLastFetched(Instant.parse("2026-11-29T08:00:00Z"))
+                .setVersion(1).setContentHash("h1").setLastOutcome("published").build();
+    }
+
+    /** The previous owner's last batch: its state written, its transaction not yet committed or aborted. */
+    private static void writeInOpenTransaction(KafkaProducer<String, byte[]> owner, String topic, int partition, UrlState state) {
+        owner.initTransactions();
+        owner.beginTransaction();
+        owner.send(new ProducerRecord<>(topic, partition, state.getUrl(), SERDE.encode(state)));
+        owner.flush();
+    }
+
+    /** A previous owner of a frontier partition, as its worker writes URL states: in transactions. */
+    private KafkaProducer<String, byte[]> transactionalProducer(String transactionalId) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
     @Test
     void aPartitionGivenWhileItsPreviousOwnersTransactionIsStillOpenIsLoadedWithThatTransactionsStates() throws Exception {
         IngestHarness h = new IngestHarness(kafka, "reader-open."); // frontier and states: 3 partitions
         String url = "https://site1.example/just-fetched";
         int partition = SiteKeys.partition(url, 3);
-        UrlState fetched = UrlState.newBuilder().setUrl(url).setLastFetched(Instant.parse("2026-11-29T08:00:00Z"))
-                .setVersion(1).setContentHash("h1").setLastOutcome("published").build();
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "reader-open-previous-owner");
-        try (KafkaProducer<String, byte[]> previousOwner = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        UrlState fetched = fetched(url);
+        try (KafkaProducer<String, byte[]> previousOwner = transactionalProducer("reader-open-previous-owner");
              StateTopicReader reader = StateTopicReader.open(kafka.bootstrapServers(), Map.of(), h.topics, UrlStates::partitioned)) {
             // the reader's thread is running and its consumer connected: the partition below loads in a poll or two,
             // well inside the second the test gives it
             assertThat(reader.acquire(List.of((partition + 1) % 3), () -> false)).isTrue();
-            // the previous owner's last batch: its state is written, its commit not yet seen by the state partition
-            previousOwner.initTransactions();
-            previousOwner.beginTransaction();
-            previousOwner.send(new ProducerRecord<>(h.topics.ingestState(), partition, url, SERDE.encode(fetched)));
-            previousOwner.flush();
+            // the previous owner's last batch: its commit not yet seen by the state partition
+            writeInOpenTransaction(previousOwner, h.topics.ingestState(), partition, fetched);
 
             // the new owner's worker is given the partition: once acquire returns it takes entries, so what it
             // knows at that moment is what it fetches by
@@ -81,17 +95,10 @@ class StateTopicReaderIT {
         IngestHarness h = new IngestHarness(kafka, "reader-aborted.");
         String url = "https://site2.example/never-committed";
         int partition = SiteKeys.partition(url, 3);
-        UrlState fetched = UrlState.newBuilder().setUrl(url).setLastFetched(Instant.parse("2026-11-29T08:00:00Z"))
-                .setVersion(1).setContentHash("h1").setLastOutcome("published").build();
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "reader-aborted-previous-owner");
-        try (KafkaProducer<String, byte[]> previousOwner = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        UrlState fetched = fetched(url);
+        try (KafkaProducer<String, byte[]> previousOwner = transactionalProducer("reader-aborted-previous-owner");
              StateTopicReader reader = StateTopicReader.open(kafka.bootstrapServers(), Map.of(), h.topics, UrlStates::partitioned)) {
-            previousOwner.initTransactions();
-            previousOwner.beginTransaction();
-            previousOwner.send(new ProducerRecord<>(h.topics.ingestState(), partition, url, SERDE.encode(fetched)));
-            previousOwner.flush();
+            writeInOpenTransaction(previousOwner, h.topics.ingestState(), partition, fetched);
             CompletableFuture<Boolean> acquired = CompletableFuture.supplyAsync(() -> {
                 try {
                     return reader.acquire(List.of(partition), () -> false);
