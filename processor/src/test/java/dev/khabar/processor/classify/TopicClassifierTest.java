@@ -565,6 +565,17 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aVisitYearsOnIsAnEssayAndAFootballTeamInHanoiIsSport() {
+        assertThat(labels("Ten years on: the visit that reshaped India-Vietnam ties", "Ten years on, the prime minister's "
+                + "state visit to Vietnam is remembered as the moment ties were raised.")).doesNotContain("vietnam-visit");
+        assertThat(labels("Đội tuyển U23 Thái Lan đến Hà Nội", "Đội tuyển U23 Thái Lan đến Hà Nội chuẩn bị cho trận giao "
+                + "hữu với Việt Nam.")).doesNotContain("vietnam-visit");
+        // "two years ago" inside a real visit's story is not an essay
+        assertThat(labels("Minister ends Hanoi visit", "Australia's foreign minister wrapped up a three-day official visit "
+                + "to Vietnam, building on the partnership signed two years ago.")).contains("vietnam-visit");
+    }
+
+    @Test
     void aDefencePolicyDialogueIsDiplomacyToo() {
         assertThat(labels("भारत-वियतनाम रक्षा नीति संवाद", "नई दिल्ली में भारत और वियतनाम के बीच रक्षा नीति संवाद में "
                 + "समुद्री सुरक्षा और रक्षा उद्योग पर चर्चा हुई।")).contains("defence", "diplomacy");
