@@ -576,6 +576,30 @@ class TopicClassifierTest {
     }
 
     @Test
+    void hinglishPostponementsRumoursAndStudentExchangesAreNotVisits() {
+        assertThat(labels("PM ka Vietnam daura tala", "PM ka Vietnam daura tala, MEA ne kaha nayi tareekhen baad me tay "
+                + "hongi.")).doesNotContain("vietnam-visit");
+        assertThat(labels("Kya PM Modi jaayenge Vietnam?", "Sutron ke hawale se khabar hai ki PM Vietnam daura karenge, "
+                + "MEA ne abhi nahi ki pushti.")).doesNotContain("vietnam-visit");
+        assertThat(labels("DU ka delegation Hanoi pahuncha, universities ke saath student exchange MoU", "Professors ka "
+                + "delegation Hanoi pahuncha aur do universities ke saath student exchange MoU sign kiya.")).doesNotContain("vietnam-visit");
+        assertThat(labels("Uprashtrapati ki Vietnam yaatra", "Uprashtrapati ki Vietnam yaatra aaj se shuru, Hanoi mein "
+                + "vaarta hogi.")).contains("vietnam-visit");
+    }
+
+    @Test
+    void theMissileManFanWarsAndAVolunteerVanarSenaAreNotDefence() {
+        assertThat(labels("'Missile Man' Kalam ki jayanti", "Missile Man Kalam ki jayanti par bachchon ne rocket models "
+                + "banaye.")).doesNotContain("defence");
+        assertThat(labels("Fan war on X", "Do stars ke fans ke beech X par trending war chhidi, meme war bhi jaari."))
+                .doesNotContain("defence");
+        assertThat(labels("Vanar Sena ka safai abhiyan", "Yamuna ghat par Vanar Sena ke volunteers ne kachra saaf kiya."))
+                .doesNotContain("defence");
+        assertThat(labels("Japanese PM arrives in Hanoi for talks on maritime security", "The prime minister will "
+                + "discuss supply chains and maritime security.")).doesNotContain("defence");
+    }
+
+    @Test
     void aDefencePolicyDialogueIsDiplomacyToo() {
         assertThat(labels("भारत-वियतनाम रक्षा नीति संवाद", "नई दिल्ली में भारत और वियतनाम के बीच रक्षा नीति संवाद में "
                 + "समुद्री सुरक्षा और रक्षा उद्योग पर चर्चा हुई।")).contains("defence", "diplomacy");
