@@ -17,17 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -57,15 +50,10 @@ public final class StateTopicReader implements AutoCloseable {
     /** The tail thread's longest poll: how long a request (a partition acquired or released) may wait. */
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
-    /** The longest look-up of a high watermark; {@link #close} waits for one, and for the clients' closing. */
-    private static final Duration WRITTEN_END_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    /**
-     * For the partitions' high watermarks (the consumer reads committed records only, and tells their
-     * end); partitioned only.
-     */
-    private final Admin admin;
+    /** Partitioned only: whether a transaction is open where a load ends. */
+    private final HighWatermarks highWatermarks;
     private final String topic;
     private final UrlStates states;
     private final boolean partitioned;
@@ -87,15 +75,15 @@ public final class StateTopicReader implements AutoCloseable {
         }
     }
 
-    private StateTopicReader(KafkaConsumer<String, byte[]> consumer, Admin admin, String topic, UrlStates states,
-                             int partitionCount, boolean partitioned) {
+    private StateTopicReader(KafkaConsumer<String, byte[]> consumer, HighWatermarks highWatermarks, String topic,
+                             UrlStates states, int partitionCount, boolean partitioned) {
         this.consumer = consumer;
-        this.admin = admin;
+        this.highWatermarks = highWatermarks;
         this.topic = topic;
         this.states = states;
         this.partitionCount = partitionCount;
         this.partitioned = partitioned;
-        this.held = new HeldPartitions(consumer, this::writtenEnd, topic, states, partitionCount);
+        this.held = new HeldPartitions(consumer, highWatermarks, topic, states, partitionCount);
         this.thread = new Thread(this::tail, "khabar-ingest-state");
         thread.setDaemon(true);
     }
@@ -113,10 +101,7 @@ public final class StateTopicReader implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "khabar-ingest-state");
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        Map<String, Object> adminProps = new HashMap<>(clientProperties);
-        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        adminProps.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "khabar-ingest-state-admin");
-        Admin admin = null;
+        HighWatermarks highWatermarks = null;
         UrlStates states = null;
         try {
             int stateCount = consumer.partitionsFor(topics.ingestState(), Duration.ofSeconds(30)).size();
@@ -136,9 +121,9 @@ public final class StateTopicReader implements AutoCloseable {
             if (states.partitions() != (partitioned ? stateCount : 1)) {
                 throw new IllegalArgumentException("URL states divided into " + states.partitions() + " partitions");
             }
-            admin = partitioned ? Admin.create(adminProps) : null;
-            StateTopicReader reader = new StateTopicReader(consumer, admin, topics.ingestState(), states, stateCount,
-                    partitioned);
+            highWatermarks = partitioned ? new HighWatermarks(bootstrap, clientProperties) : null;
+            StateTopicReader reader = new StateTopicReader(consumer, highWatermarks, topics.ingestState(), states,
+                    stateCount, partitioned);
             reader.frontierPartitions = frontierCount;
             if (!reader.partitioned) {
                 reader.loadEverything();
@@ -147,7 +132,7 @@ public final class StateTopicReader implements AutoCloseable {
             return reader;
         } catch (RuntimeException e) {
             Utils.closeQuietly(states, "URL states"); // the on-disk store holds a lock and native memory
-            closeClients(consumer, admin);
+            closeClients(consumer, highWatermarks);
             throw e;
         }
     }
@@ -283,34 +268,17 @@ public final class StateTopicReader implements AutoCloseable {
         } finally {
             RuntimeException why = failure != null ? failure : new IllegalStateException("URL state reader closed");
             held.failLoads(why);
-            closeClients(consumer, admin);
+            closeClients(consumer, highWatermarks);
         }
     }
 
-    private static void closeClients(KafkaConsumer<String, byte[]> consumer, Admin admin) {
+    private static void closeClients(KafkaConsumer<String, byte[]> consumer, HighWatermarks highWatermarks) {
         try {
             consumer.close(Duration.ofSeconds(2));
         } finally {
-            if (admin != null) {
-                admin.close(Duration.ofSeconds(2));
+            if (highWatermarks != null) {
+                highWatermarks.close();
             }
-        }
-    }
-
-    /** {@code tp}'s end offset counting records of open transactions (the high watermark). */
-    private long writtenEnd(TopicPartition tp) {
-        try {
-            ListOffsetsOptions options = new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED);
-            options.timeoutMs((int) WRITTEN_END_TIMEOUT.toMillis());
-            return admin.listOffsets(Map.of(tp, OffsetSpec.latest()), options).partitionResult(tp)
-                    .get(WRITTEN_END_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS).offset();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof KafkaException k ? k : new KafkaException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new org.apache.kafka.common.errors.TimeoutException("listing the end offset of " + tp + " timed out");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptException(e);
         }
     }
 
@@ -336,7 +304,7 @@ public final class StateTopicReader implements AutoCloseable {
         consumer.wakeup();
         try {
             // a poll ends at the wakeup; a high-watermark look-up does not, and the clients then close
-            thread.join(WRITTEN_END_TIMEOUT.plusSeconds(6).toMillis());
+            thread.join(HighWatermarks.TIMEOUT.plusSeconds(6).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
