@@ -25,6 +25,17 @@ public final class CommonOptions {
         return loader().load();
     }
 
+    /**
+     * The configuration of a command that works on a cluster: refused, with what to pass, when it names
+     * none (the embedded broker lives only as long as the command that starts it).
+     */
+    public static KhabarConfig requireCluster(KhabarConfig config, String command) {
+        if (config.kafka().embedded()) {
+            throw new IllegalArgumentException(command + " needs a cluster: pass --bootstrap HOST:PORT or set kafka.bootstrap");
+        }
+        return config;
+    }
+
     /** The loader with file, environment and these flags applied; callers may add their own flags. */
     public ConfigLoader loader() {
         Path file = config;

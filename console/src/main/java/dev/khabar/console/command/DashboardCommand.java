@@ -24,10 +24,7 @@ public final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KhabarConfig config = common.loader().flag("console.dashboard-port", port).load();
-        if (config.kafka().embedded()) {
-            throw new IllegalArgumentException("dashboard needs a cluster: pass --bootstrap HOST:PORT");
-        }
+        KhabarConfig config = CommonOptions.requireCluster(common.loader().flag("console.dashboard-port", port).load(), "dashboard");
         if (config.console().dashboardPort() < 0) {
             throw new IllegalArgumentException("console.dashboard-port is -1 (off); pass --port PORT");
         }

@@ -57,10 +57,7 @@ public final class DlqCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            KhabarConfig config = common.load();
-            if (config.kafka().embedded()) {
-                throw new IllegalArgumentException("dlq needs a cluster: pass --bootstrap HOST:PORT");
-            }
+            KhabarConfig config = CommonOptions.requireCluster(common.load(), "dlq");
             try (KafkaEndpoint kafka = KafkaEndpoint.open(config)) {
                 DeadLetterLog log = new DeadLetterLog(kafka.bootstrap(), kafka.clientProperties(), config.topics().dlq());
                 return run(kafka, log, spec.commandLine().getOut());

@@ -35,10 +35,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KhabarConfig config = common.loader().flag("ingest.sources", sources).load();
-        if (config.kafka().embedded()) {
-            throw new IllegalArgumentException("ingest runs against a cluster: pass --bootstrap or set kafka.bootstrap");
-        }
+        KhabarConfig config = CommonOptions.requireCluster(common.loader().flag("ingest.sources", sources).load(), "ingest");
         if (config.ingest().sources() == null) {
             throw new IllegalArgumentException("no sources: pass --sources FILE or set ingest.sources");
         }

@@ -22,10 +22,7 @@ public final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KhabarConfig config = common.load();
-        if (config.kafka().embedded()) {
-            throw new IllegalArgumentException("process runs against a cluster: pass --bootstrap or set kafka.bootstrap");
-        }
+        KhabarConfig config = CommonOptions.requireCluster(common.load(), "process");
         KafkaEndpoint kafka = KafkaEndpoint.open(config);
         try (Admin admin = kafka.admin()) {
             TopicSetup.ensure(admin, config.topics(), ProcessorRunner.taxonomy(config).categoryIds(),

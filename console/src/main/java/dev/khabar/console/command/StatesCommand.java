@@ -37,10 +37,7 @@ public final class StatesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            KhabarConfig config = common.load();
-            if (config.kafka().embedded()) {
-                throw new IllegalArgumentException("states rehome needs a cluster: pass --bootstrap HOST:PORT");
-            }
+            KhabarConfig config = CommonOptions.requireCluster(common.load(), "states rehome");
             PrintWriter out = spec.commandLine().getOut();
             try (KafkaEndpoint kafka = KafkaEndpoint.open(config)) {
                 StateRehoming.Result r = StateRehoming.run(kafka.bootstrap(), kafka.clientProperties(), config.topics(),

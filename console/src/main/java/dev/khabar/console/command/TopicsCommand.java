@@ -34,10 +34,7 @@ public final class TopicsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KhabarConfig config = common.load();
-        if (config.kafka().embedded()) {
-            throw new IllegalArgumentException("topics needs a cluster: pass --bootstrap HOST:PORT");
-        }
+        KhabarConfig config = CommonOptions.requireCluster(common.load(), "topics");
         Duration gap = SourcesFile.parseDuration(interval);
         if (gap.isNegative() || gap.isZero()) {
             throw new IllegalArgumentException("--interval must be positive: '" + interval + "'");

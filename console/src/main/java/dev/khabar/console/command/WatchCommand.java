@@ -57,10 +57,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KhabarConfig config = common.load();
-        if (config.kafka().embedded()) {
-            throw new IllegalArgumentException("watch needs a cluster: pass --bootstrap HOST:PORT");
-        }
+        KhabarConfig config = CommonOptions.requireCluster(common.load(), "watch");
         RecordFilter filter = new RecordFilter(category, language, source);
         PrettyRecord prettyRecord = new PrettyRecord(ansi());
         AnyRecordDecoder decoder = new AnyRecordDecoder();
